@@ -1,0 +1,84 @@
+/**
+ * Exact decimal numbers as a BigInt coefficient and a power-of-ten scale:
+ * value = digits / 10^scale. No binary float is ever involved.
+ */
+
+/** An exact decimal: `digits / 10^scale`, scale ≥ 0. */
+export interface Fixed {
+  readonly digits: bigint;
+  readonly scale: number;
+}
+
+const CANONICAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Most fractional digits accepted anywhere; guards against absurd inputs like 1e-999999. */
+export const MAX_SCALE = 18;
+/** Most integer digits accepted anywhere (well beyond any pool in kroner or øre). */
+export const MAX_INTEGER_DIGITS = 30;
+
+/**
+ * Parses a canonical decimal string (`-?\d+(\.\d+)?`, dot as decimal mark, no grouping,
+ * no exponent). Returns undefined for anything else or for more than MAX_SCALE fractional
+ * or MAX_INTEGER_DIGITS integer digits. Locale forms are turned canonical in `src/io`.
+ */
+export function parseFixed(text: string): Fixed | undefined {
+  const m = CANONICAL.exec(text);
+  if (!m) return undefined;
+  const [, sign, int = '', frac = ''] = m;
+  if (frac.length > MAX_SCALE || int.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) return undefined;
+  const digits = BigInt(int + frac);
+  return { digits: sign === '-' ? -digits : digits, scale: frac.length };
+}
+
+/** The same value at a larger (or equal) scale. */
+export function rescale(x: Fixed, scale: number): Fixed {
+  if (scale < x.scale) throw new RangeError(`cannot rescale ${x.scale} down to ${scale}`);
+  return { digits: x.digits * 10n ** BigInt(scale - x.scale), scale };
+}
+
+/** Rescales all values to their largest scale, so that their `digits` compare and add. */
+export function toCommonScale(xs: readonly Fixed[]): { digits: bigint[]; scale: number } {
+  const scale = xs.reduce((s, x) => Math.max(s, x.scale), 0);
+  return { digits: xs.map((x) => rescale(x, scale).digits), scale };
+}
+
+/**
+ * Formats exactly, with exactly `scale` fractional digits (default: the value's own scale).
+ * Dot decimal mark, no grouping, `-` for negatives: the form used in JSON and plain CSV.
+ */
+export function formatFixed(x: Fixed, scale: number = x.scale): string {
+  const v = rescale(x, scale);
+  const negative = v.digits < 0n;
+  const abs = (negative ? -v.digits : v.digits).toString().padStart(scale + 1, '0');
+  const int = abs.slice(0, abs.length - scale);
+  const frac = abs.slice(abs.length - scale);
+  return (negative ? '-' : '') + int + (scale > 0 ? '.' + frac : '');
+}
+
+/** Compares two decimals exactly: negative, zero or positive like a sort comparator. */
+export function compareFixed(a: Fixed, b: Fixed): number {
+  const { digits } = toCommonScale([a, b]);
+  const [x = 0n, y = 0n] = digits;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Sum of decimals, at the largest scale among them. */
+export function sumFixed(xs: readonly Fixed[]): Fixed {
+  const { digits, scale } = toCommonScale(xs);
+  return { digits: digits.reduce((s, d) => s + d, 0n), scale };
+}
+
+/** A whole number as a decimal of scale 0. */
+export function fixedFromBigInt(n: bigint): Fixed {
+  return { digits: n, scale: 0 };
+}
+
+/** Drops trailing fractional zeros: 12.50 → 12.5, 3.00 → 3. */
+export function normalizeFixed(x: Fixed): Fixed {
+  let { digits, scale } = x;
+  while (scale > 0 && digits % 10n === 0n) {
+    digits /= 10n;
+    scale -= 1;
+  }
+  return { digits, scale };
+}
