@@ -1,0 +1,17 @@
+/**
+ * The process's edges as one value, so that commands never reach for `process` themselves
+ * and tests can run a command in-process with their own streams.
+ */
+export interface CliContext {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Set by `--debug`: an internal error then shows its stack. */
+  debug: boolean;
+}
+
+/** The real process's streams and environment. */
+export function processContext(): CliContext {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, debug: false };
+}

@@ -1,0 +1,34 @@
+/**
+ * The one place where diagnostics become words: `flere: FILE:LINE: what is wrong`.
+ * Each area keeps its message table beside the CLI (`messages/*.ts`); an unknown code still
+ * prints its code and fields, so a missing wording never hides a problem.
+ */
+import type { Diagnostic, FlereError } from '../core/diagnostics.js';
+import { commonMessages } from './messages/common.js';
+import { inputMessages } from './messages/input.js';
+
+type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
+
+const TABLES: readonly MessageTable[] = [commonMessages, inputMessages];
+
+function wording(d: Diagnostic): string {
+  for (const table of TABLES) {
+    const message = table[d.code];
+    if (message) return message(d);
+  }
+  const fields = [d.column && `column «${d.column}»`, d.value !== undefined && JSON.stringify(d.value)];
+  return [d.code, ...fields.filter(Boolean)].join(': ');
+}
+
+/** `FILE:LINE: ` (or `FILE: `, or nothing) before the wording of one diagnostic. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file === undefined ? '' : d.line === undefined ? `${d.file}: ` : `${d.file}:${d.line}: `;
+  return `${where}${wording(d)}`;
+}
+
+/** Every line an error prints, each without the `flere: ` prefix. */
+export function formatError(error: FlereError): string[] {
+  const lines = error.diagnostics.map(formatDiagnostic);
+  if (error.omitted > 0) lines.push(`… and ${error.omitted} more problem${error.omitted === 1 ? '' : 's'}`);
+  return lines;
+}
