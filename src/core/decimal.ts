@@ -82,3 +82,26 @@ export function normalizeFixed(x: Fixed): Fixed {
   }
   return { digits, scale };
 }
+
+/**
+ * The exact quotient num / den (den > 0) as a decimal with `scale` fractional digits,
+ * rounded half away from zero; `exact` tells whether nothing was rounded away.
+ */
+export function divideToFixed(num: bigint, den: bigint, scale: number): { value: Fixed; exact: boolean } {
+  if (den <= 0n) throw new RangeError('denominator must be positive');
+  const scaled = num * 10n ** BigInt(scale);
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  let q = abs / den;
+  const r = abs - q * den;
+  if (2n * r >= den) q += 1n;
+  return { value: { digits: negative ? -q : q, scale }, exact: r === 0n };
+}
+
+/** Greatest common divisor of two integers (≥ 0); gcd(0, 0) = 0. */
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}

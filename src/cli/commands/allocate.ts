@@ -4,6 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import type { Fixed } from '../../core/decimal.js';
+import { CSV_DIALECTS, type CsvLocale } from '../../io/render/csv-dialect.js';
 import { FORMATS, type Format } from '../../io/render/formats.js';
 import type { CliContext } from '../context.js';
 import { positiveDecimal, trancheShares } from '../options.js';
@@ -21,6 +22,8 @@ export interface AllocateOptions {
   encoding?: string;
   delimiter?: string;
   decimalMark?: '.' | ',';
+  locale?: CsvLocale;
+  pool?: string;
   color: boolean;
 }
 
@@ -39,10 +42,12 @@ export function defineAllocate(program: Command, ctx: CliContext): void {
     .command('allocate')
     .description('split a pool among kommuner in proportion to their counts, and each share into tranches')
     .argument('[file]', 'counts CSV, or - for standard input')
+    .option('--pool <name|file>', 'pool whose total, unit and tranche shares are the defaults (default: flere-skal-med-1)')
     .option('--total <amount>', 'the pool to divide (default: the pool\'s total, 262500000)', positiveDecimal)
     .option('--unit <amount>', 'rounding unit: 1 krone, 0.01 øre, 1000, 0.05 … (default: 1)', positiveDecimal)
     .option('--tranches <shares>', 'tranche shares in percent (default: 30,40,30)', trancheShares)
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
+    .addOption(new Option('--locale <locale>', 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)').choices(Object.keys(CSV_DIALECTS)))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
     .option('--no-registry', 'recipients are free names (header name,count), not kommuner')
     .option('--applicants <file>', 'kommuner that applied; the others\' money goes to the follow-up pool')

@@ -1,0 +1,78 @@
+/**
+ * `flere allocate`: read counts (and applicants), allocate exactly, render, write.
+ * Everything is computed and checked before the first byte is written.
+ */
+import { allocate, type Recipient } from '../../core/allocation.js';
+import { compareFixed, formatFixed } from '../../core/decimal.js';
+import { FlereError, usageError } from '../../core/diagnostics.js';
+import { readApplicants } from '../../io/applicants-reader.js';
+import { readCounts } from '../../io/counts-reader.js';
+import type { TextEncoding } from '../../io/decode.js';
+import { readInput, sourceName } from '../../io/input-source.js';
+import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { allocationRenderers } from '../../io/render/allocation.js';
+import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
+import { DEFAULT_POOL, poolNumbers } from '../../pools/presets.js';
+import type { AllocateOptions } from '../commands/allocate.js';
+import { colorLevel, paletteFor } from '../color.js';
+import type { CliContext } from '../context.js';
+
+/** Runs `flere allocate FILE` with parsed options; throws FlereError for bad input. */
+export async function runAllocate(file: string | undefined, options: AllocateOptions, ctx: CliContext): Promise<void> {
+  const pool = options.pool === undefined ? DEFAULT_POOL : await (await import('../../pools/load-pool.js')).loadPool(options.pool);
+  const defaults = poolNumbers(pool);
+  const total = options.total ?? defaults.total;
+  const unit = options.unit ?? defaults.unit;
+  const shares = options.tranches ?? defaults.shares;
+  const encoding = options.encoding as TextEncoding | undefined;
+
+  const display = sourceName(file);
+  const counts = readCounts(await readInput(file, ctx.stdin), {
+    file: display,
+    registry: options.registry,
+    ...(encoding ? { encoding } : {}),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
+  });
+  const applied = options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding);
+
+  const recipients: Recipient[] = counts.map((row) => ({
+    id: row.id,
+    name: row.name,
+    count: row.count,
+    applied: applied === undefined || applied.has(row.id),
+  }));
+  if (compareFixed(total, unit) < 0) {
+    throw usageError({ code: 'allocation.too-small-total', value: formatFixed(total), args: { unit: formatFixed(unit) } });
+  }
+  const allocation = allocate({ total, unit, shares, recipients });
+
+  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
+  const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
+  const text = allocationRenderers[format](allocation, {
+    pool: { id: pool.id, name: pool.name },
+    explain: options.explain === true,
+    palette: await paletteFor(level),
+    dialect: CSV_DIALECTS[options.locale ?? 'plain'],
+  });
+  await writeOutput(text, options.output, ctx.stdout);
+}
+
+/** The codes of the applicants; each must be a kommune of the counts file. */
+async function applicantCodes(
+  path: string,
+  counts: readonly { id: string }[],
+  ctx: CliContext,
+  encoding: TextEncoding | undefined,
+): Promise<Set<string>> {
+  const applicants = readApplicants(await readInput(path, ctx.stdin), sourceName(path), encoding);
+  const known = new Set(counts.map((c) => c.id));
+  const missing = applicants.filter((a) => !known.has(a.code));
+  if (missing.length > 0) {
+    throw new FlereError(
+      'data',
+      missing.map((a) => ({ code: 'applicants.not-in-counts', file: sourceName(path), line: a.line, value: a.text })),
+    );
+  }
+  return new Set(applicants.map((a) => a.code));
+}

@@ -1,0 +1,150 @@
+/**
+ * Reading a counts file for `flere allocate`: one row per kommune (by code, by name, or
+ * both, which must then agree) with its count of persons, or with `--no-registry` one row
+ * per freely named recipient with a non-negative decimal weight. Every bad row of the file
+ * is reported, each with its line; nothing is guessed.
+ */
+import type { Fixed } from '../core/decimal.js';
+import { type Diagnostic, DiagnosticBag } from '../core/diagnostics.js';
+import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
+import { readTable, type Table } from './csv-table.js';
+import { kommuneFromCell } from './kommune-cell.js';
+import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
+import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
+
+/** One row of a counts file: a kommune (id = code) or a free recipient (id = name). */
+export interface CountRow {
+  readonly id: string;
+  readonly name: string;
+  /** Persons (a whole number) or, for free recipients, a non-negative decimal weight. */
+  readonly count: Fixed;
+  /** 1-based line of the row in the file. */
+  readonly line: number;
+}
+
+/** How to read the file. */
+export interface CountsReadOptions {
+  /** Name of the file for diagnostics. */
+  readonly file: string;
+  /** false: recipients are free names (`--no-registry`). */
+  readonly registry: boolean;
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  readonly decimalMark?: DecimalMark;
+}
+
+/** Names under which each field's column is accepted, English and Danish. */
+export const COUNT_ALIASES = ['antal', 'antal personer', 'personer', 'count', 'persons', 'recipients', 'modtagere', 'målgruppe', 'bruttomålgruppe', 'n'];
+const KOMMUNE_SPECS = [
+  { key: 'code', aliases: ['kode', 'kommunekode', 'kommunenr', 'kommunenummer', 'komkode', 'komnr', 'id'], required: false },
+  { key: 'kommune', aliases: ['kommunenavn', 'navn', 'name', 'municipality'], required: false },
+  { key: 'count', aliases: COUNT_ALIASES, required: true },
+] as const satisfies readonly ColumnSpec[];
+const FREE_SPECS = [
+  { key: 'name', aliases: ['navn', 'recipient', 'modtager', 'id'], required: true },
+  { key: 'count', aliases: [...COUNT_ALIASES, 'weight', 'vægt'], required: true },
+] as const satisfies readonly ColumnSpec[];
+
+/** Reads and checks a counts file; throws one FlereError (data) listing every bad row. */
+export function readCounts(bytes: Uint8Array, options: CountsReadOptions): CountRow[] {
+  const { text } = decodeText(bytes, options.encoding);
+  const mojibake = looksLikeMojibake(text);
+  const bag = new DiagnosticBag();
+  const specs = options.registry ? KOMMUNE_SPECS : FREE_SPECS;
+  const table = readTable(text, {
+    file: options.file,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    findHeader: headerMatcher(specs),
+    expected: options.registry ? 'kommune (or kode) and antal' : 'name and count',
+    bag,
+  });
+  const rows = options.registry
+    ? readKommuneRows(table, options, bag, mojibake)
+    : readFreeRows(table, options, bag);
+  bag.throwIfAny('data');
+  if (rows.length > 0 && rows.every((r) => r.count.digits === 0n)) {
+    bag.add({ code: 'allocation.all-zero', file: options.file });
+    bag.throwIfAny('data');
+  }
+  return rows;
+}
+
+function readKommuneRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag, mojibake: boolean): CountRow[] {
+  const file = options.file;
+  const columns = matchColumns(table.header, KOMMUNE_SPECS, { file, line: table.headerLine });
+  if (!columns.code && !columns.kommune) {
+    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'kommune, kode, kommunekode, navn, name, code' } });
+    return [];
+  }
+  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const seen = new Map<string, number>();
+  const rows: CountRow[] = [];
+  for (const { line, cells } of table.rows) {
+    const identified = identify(cells, columns, { file, line }, mojibake);
+    if (!identified.ok) identified.problems.forEach((d) => bag.add(d));
+    const countCell = cells[columns.count.index] ?? '';
+    const count = parseCount(countCell, style);
+    if (!count.ok) bag.add(numberDiagnostic(count, style, { file, line, column: columns.count.name, value: countCell }));
+    if (!identified.ok || !count.ok) continue;
+    const { code, name } = identified.kommune;
+    const first = seen.get(code);
+    if (first !== undefined) {
+      bag.add({ code: 'kommune.duplicate', file, line, column: identified.column, value: identified.text, args: { firstLine: first } });
+      continue;
+    }
+    seen.set(code, line);
+    rows.push({ id: code, name, count: { digits: count.value, scale: 0 }, line });
+  }
+  return rows;
+}
+
+type Identified =
+  | { ok: true; kommune: { code: string; name: string }; column: string; text: string }
+  | { ok: false; problems: Diagnostic[] };
+
+/** Resolves the kommune of a row from its code cell, its name cell, or both (which must agree). */
+function identify(
+  cells: readonly string[],
+  columns: { code?: { index: number; name: string }; kommune?: { index: number; name: string } },
+  where: { file: string; line: number },
+  mojibake: boolean,
+): Identified {
+  const found: { code: string; name: string; column: string; text: string }[] = [];
+  const problems: Diagnostic[] = [];
+  for (const column of [columns.code, columns.kommune]) {
+    if (!column) continue;
+    const cell = kommuneFromCell(cells[column.index] ?? '', { ...where, column: column.name }, mojibake);
+    if (cell.ok) found.push({ ...cell.kommune, column: column.name, text: (cells[column.index] ?? '').trim() });
+    else problems.push(cell.diagnostic);
+  }
+  const [first, second] = found;
+  if (first && second && first.code !== second.code) {
+    problems.push({ code: 'kommune.code-name-mismatch', ...where, value: second.text, args: { code: first.text, codeName: first.name } });
+  }
+  if (problems.length > 0 || !first) return { ok: false, problems };
+  return { ok: true, kommune: { code: first.code, name: first.name }, column: first.column, text: first.text };
+}
+
+function readFreeRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
+  const file = options.file;
+  const columns = matchColumns(table.header, FREE_SPECS, { file, line: table.headerLine });
+  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const seen = new Map<string, number>();
+  const rows: CountRow[] = [];
+  for (const { line, cells } of table.rows) {
+    const name = (cells[columns.name.index] ?? '').trim().normalize('NFC');
+    const countCell = cells[columns.count.index] ?? '';
+    const weight = parseDecimal(countCell, style);
+    if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: columns.name.name });
+    if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
+    if (name === '' || !weight.ok) continue;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      bag.add({ code: 'recipient.duplicate', file, line, column: columns.name.name, value: name, args: { firstLine: first } });
+      continue;
+    }
+    seen.set(name, line);
+    rows.push({ id: name, name, count: weight.value, line });
+  }
+  return rows;
+}

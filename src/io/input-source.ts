@@ -1,0 +1,47 @@
+/**
+ * Getting the bytes of an input: a file path, or `-` for standard input. Problems become
+ * typed errors: a missing or unreadable file is an I/O error (exit 3); no input at all with
+ * a terminal on stdin is a usage error (exit 2) instead of a silent wait.
+ */
+import { readFile } from 'node:fs/promises';
+import { ioError, usageError } from '../core/diagnostics.js';
+import { errorCode } from './atomic-file.js';
+
+/** The name diagnostics use for standard input. */
+export const STDIN_NAME = '<stdin>';
+
+/** A source as the user named it, and the name to show in diagnostics. */
+export interface InputSource {
+  readonly path: string | undefined;
+  readonly display: string;
+}
+
+/** The display name of a path argument (`-` or nothing → `<stdin>`). */
+export function sourceName(path: string | undefined): string {
+  return path === undefined || path === '-' ? STDIN_NAME : path;
+}
+
+/**
+ * Reads a whole input. `path` undefined or `-` reads `stdin`, refusing a terminal.
+ * Throws FlereError: `io.not-found`, `io.is-directory`, `io.read` (exit 3),
+ * `usage.stdin-terminal` (exit 2).
+ */
+export async function readInput(
+  path: string | undefined,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+): Promise<Uint8Array> {
+  if (path === undefined || path === '-') {
+    if (stdin.isTTY) throw usageError({ code: 'usage.stdin-terminal' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') throw ioError({ code: 'io.not-found', file: path });
+    if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
+    throw ioError({ code: 'io.read', file: path, value: code });
+  }
+}

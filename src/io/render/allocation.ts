@@ -1,0 +1,218 @@
+/**
+ * Renderers of an allocation, keyed by format. Each is pure: allocation in, text out.
+ * Amounts are exact decimal strings in kroner at the unit's scale.
+ */
+import type { Allocation, AllocationRow } from '../../core/allocation.js';
+import { divideToFixed, formatFixed, gcd, rescale, sumFixed } from '../../core/decimal.js';
+import { type AllocationExplanation, explainAllocation, type Ratio } from '../../core/explain.js';
+import { formatUnits } from '../../core/money.js';
+import { type CsvCell, num, text, writeCsv } from './csv-write.js';
+import type { CsvDialect } from './csv-dialect.js';
+import type { Format } from './formats.js';
+import { groupDigits } from './grouping.js';
+import type { Palette } from './palette.js';
+import { layoutTable, type TextRow } from './text-table.js';
+
+/** What a renderer needs besides the allocation. */
+export interface AllocationRenderOptions {
+  /** The pool: its id for JSON's `pool`, its name for the table's title. */
+  readonly pool: { readonly id: string; readonly name: string };
+  readonly explain: boolean;
+  readonly palette: Palette;
+  readonly dialect: CsvDialect;
+}
+
+/** Renders an allocation to the complete text of the output. */
+export type AllocationRenderer = (allocation: Allocation, options: AllocationRenderOptions) => string;
+
+/** Fractional digits of the share column, in percent. */
+const SHARE_SCALE = 4;
+/** Fractional digits beyond the unit's scale for an explained quota's decimal form. */
+const QUOTA_EXTRA_SCALE = 6;
+
+const amountOf = (a: Allocation, units: bigint): string => formatUnits(units, a.unit);
+
+/** A row's share of the total count in percent, rounded half up at SHARE_SCALE digits. */
+function sharePercent(a: Allocation, row: AllocationRow): string {
+  // The apportionment's denominator is Σ counts at their common scale: bring this count there.
+  const scale = a.rows.reduce((s, r) => Math.max(s, r.recipient.count.scale), 0);
+  const weight = rescale(row.recipient.count, scale).digits;
+  return formatFixed(divideToFixed(weight * 100n, a.apportionment.denominator, SHARE_SCALE).value);
+}
+
+/** A quota in kroner as a reduced fraction `num/den` (or a whole number). */
+function quotaFraction(a: Allocation, quota: Ratio): string {
+  const num = quota.num * a.unit.digits;
+  const den = quota.den * 10n ** BigInt(a.unit.scale);
+  const g = gcd(num, den) || 1n;
+  return den / g === 1n ? `${num / g}` : `${num / g}/${den / g}`;
+}
+
+/** A quota in kroner as a decimal; `…` marks that digits were rounded away. */
+function quotaDecimal(a: Allocation, quota: Ratio): string {
+  const { value, exact } = divideToFixed(quota.num * a.unit.digits, quota.den, a.unit.scale + QUOTA_EXTRA_SCALE);
+  return formatFixed({ digits: value.digits, scale: value.scale - a.unit.scale }) + (exact ? '' : '…');
+}
+
+const remainderText = (r: Ratio): string => (r.num === 0n ? '0' : `${r.num}/${r.den}`);
+
+function renderJson(a: Allocation, options: AllocationRenderOptions): string {
+  const explanation = options.explain ? explainAllocation(a) : undefined;
+  const document = {
+    version: 1,
+    pool: options.pool.id,
+    total: formatFixed(a.total),
+    unit: formatFixed(a.unit),
+    unallocated: formatFixed(a.unallocated),
+    followup: amountOf(a, a.followup),
+    tranche_shares: a.shares.map((s) => formatFixed(s)),
+    tranche_totals: a.trancheTotals.map((t) => amountOf(a, t)),
+    allocations: a.rows.map((row, i) => ({
+      id: row.recipient.id,
+      name: row.recipient.name,
+      count: formatFixed(row.recipient.count),
+      share: sharePercent(a, row),
+      amount: amountOf(a, row.amount),
+      tranches: row.tranches.map((t) => amountOf(a, t)),
+      applied: row.recipient.applied,
+      ...(explanation ? { explain: explainJson(a, explanation, i) } : {}),
+    })),
+    ...(explanation
+      ? { check: { sum: amountOf(a, explanation.sum), leftover_units: `${explanation.leftover}`, sum_equals_pool: explanation.sumEqualsPool } }
+      : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function explainJson(a: Allocation, e: AllocationExplanation, i: number): object {
+  const row = e.rows[i];
+  if (!row) return {};
+  return {
+    quota: quotaFraction(a, row.quota),
+    quota_decimal: quotaDecimal(a, row.quota),
+    floor: amountOf(a, row.floor),
+    remainder: remainderText(row.remainder),
+    rank: row.rank,
+    extra_unit: row.extra,
+    tie_group: row.tieGroup,
+  };
+}
+
+function renderCsv(a: Allocation, options: AllocationRenderOptions): string {
+  const trancheHeads = a.shares.map((_, j) => `tranche_${j + 1}`);
+  const explainHeads = options.explain ? ['quota', 'floor', 'remainder', 'rank', 'extra_unit'] : [];
+  const header = ['id', 'name', 'count', 'share', 'amount', ...trancheHeads, 'applied', ...explainHeads];
+  const explanation = options.explain ? explainAllocation(a) : undefined;
+  const rows = a.rows.map((row, i): CsvCell[] => {
+    const tranches = a.shares.map((_, j) => {
+      const t = row.tranches[j];
+      return t === undefined ? text('') : num(amountOf(a, t));
+    });
+    const e = explanation?.rows[i];
+    const explained = e
+      ? [text(quotaFraction(a, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)), text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no')]
+      : [];
+    return [
+      text(row.recipient.id),
+      text(row.recipient.name),
+      num(formatFixed(row.recipient.count)),
+      num(sharePercent(a, row)),
+      num(amountOf(a, row.amount)),
+      ...tranches,
+      text(row.recipient.applied ? 'yes' : 'no'),
+      ...explained,
+    ];
+  });
+  return writeCsv(header, rows, options.dialect);
+}
+
+function renderTable(a: Allocation, options: AllocationRenderOptions): string {
+  const { palette: p } = options;
+  const money = (units: bigint): string => groupDigits(amountOf(a, units));
+  const countTotal = formatFixed(sumFixed(a.rows.map((r) => r.recipient.count)));
+  const hasNonApplicants = a.rows.some((r) => !r.recipient.applied);
+  const columns = [
+    { heading: 'id', right: true },
+    { heading: 'name' },
+    { heading: 'count', right: true },
+    { heading: 'share %', right: true },
+    { heading: 'amount', right: true },
+    ...a.shares.map((s, j) => ({ heading: `tranche ${j + 1} (${groupDigits(formatFixed(s))} %)`, right: true })),
+    ...(hasNonApplicants ? [{ heading: 'applied' }] : []),
+  ];
+  const rows: TextRow[] = a.rows.map((row) => ({
+    cells: [
+      row.recipient.id,
+      row.recipient.name,
+      groupDigits(formatFixed(row.recipient.count)),
+      groupDigits(sharePercent(a, row)),
+      money(row.amount),
+      ...a.shares.map((_, j) => {
+        const t = row.tranches[j];
+        return t === undefined ? '–' : money(t);
+      }),
+      ...(hasNonApplicants ? [row.recipient.applied ? 'yes' : 'no'] : []),
+    ],
+    ...(row.recipient.applied ? {} : { style: p.dim }),
+  }));
+  rows.push({
+    cells: ['', 'Total', groupDigits(countTotal), groupDigits(formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE)), money(a.units), ...a.trancheTotals.map(money)],
+    style: p.bold,
+  });
+  const lines = [
+    p.bold(`${options.pool.name}: ${groupDigits(formatFixed(a.total))} kr. in units of ${groupDigits(formatFixed(a.unit))} kr., ${a.rows.length} recipients`),
+    ...layoutTable(columns, rows, p.bold),
+  ];
+  if (a.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${groupDigits(formatFixed(a.unallocated))} kr.`);
+  if (hasNonApplicants) {
+    const count = a.rows.filter((r) => !r.recipient.applied).length;
+    lines.push(`Follow-up pool: ${money(a.followup)} kr. from ${count} recipient${count === 1 ? '' : 's'} that did not apply`);
+  }
+  if (options.explain) lines.push('', ...explainTable(a, options));
+  return `${lines.join('\n')}\n`;
+}
+
+function explainTable(a: Allocation, options: AllocationRenderOptions): string[] {
+  const e = explainAllocation(a);
+  const { palette: p } = options;
+  const rows: TextRow[] = a.rows.map((row, i) => {
+    const x = e.rows[i] as AllocationExplanation['rows'][number];
+    return {
+      cells: [
+        row.recipient.id,
+        row.recipient.name,
+        quotaFraction(a, x.quota),
+        groupDigits(quotaDecimal(a, x.quota)),
+        groupDigits(amountOf(a, x.floor)),
+        remainderText(x.remainder),
+        x.rank === null ? '' : `${x.rank}`,
+        x.extra ? '+1' : '',
+        x.tieGroup > 1 ? `tie of ${x.tieGroup}` : '',
+      ],
+    };
+  });
+  const columns = [
+    { heading: 'id', right: true },
+    { heading: 'name' },
+    { heading: 'exact quota (kr.)', right: true },
+    { heading: 'as decimal', right: true },
+    { heading: 'floor', right: true },
+    { heading: 'remainder (units)', right: true },
+    { heading: 'rank', right: true },
+    { heading: 'extra' },
+    { heading: 'tie' },
+  ];
+  const check = e.sumEqualsPool ? p.green('✓') : p.red('✗');
+  return [
+    p.bold(`Largest remainder: ${e.leftover} leftover unit${e.leftover === 1n ? '' : 's'} to the largest remainders; ties go to the lower id.`),
+    ...layoutTable(columns, rows, p.bold),
+    `Check: Σ amounts = ${groupDigits(amountOf(a, e.sum))} kr. = pool in whole units ${check}`,
+  ];
+}
+
+/** The allocation renderers; `--format` offers exactly these keys. */
+export const allocationRenderers = {
+  table: renderTable,
+  csv: renderCsv,
+  json: renderJson,
+} satisfies Record<Format, AllocationRenderer>;

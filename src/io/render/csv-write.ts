@@ -1,0 +1,37 @@
+/**
+ * Writing CSV text: a header and rows of strings in a dialect, with every text cell that a
+ * spreadsheet would evaluate as a formula neutralised. Numbers are passed as `number`
+ * cells: canonical decimal strings that only get the dialect's decimal mark.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CsvDialect } from './csv-dialect.js';
+
+/** A cell: free text (neutralised) or a canonical decimal string (only its mark changes). */
+export type CsvCell = { readonly text: string } | { readonly number: string };
+
+/** `text` as a cell. */
+export const text = (value: string): CsvCell => ({ text: value });
+/** A canonical decimal string (`-?\d+(\.\d+)?`) as a cell. */
+export const num = (value: string): CsvCell => ({ number: value });
+
+// A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Makes free text inert in a spreadsheet by putting an apostrophe in front of a leading
+ * formula character; the apostrophe is the spreadsheets' own "this is text" mark.
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The whole CSV document, BOM and line ends per the dialect. */
+export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): string {
+  const cell = (c: CsvCell): string =>
+    'text' in c ? neutralizeFormula(c.text) : dialect.decimalMark === ',' ? c.number.replace('.', ',') : c.number;
+  const body = stringify([header.map(neutralizeFormula), ...rows.map((r) => r.map(cell))], {
+    delimiter: dialect.delimiter,
+    record_delimiter: dialect.eol === '\r\n' ? 'windows' : 'unix',
+  });
+  return (dialect.bom ? '\uFEFF' : '') + body;
+}
