@@ -1,0 +1,265 @@
+/**
+ * Text to a table of cells, each row with its physical line number, as Danish Excel and case
+ * systems write it: a `sep=;` first line, title lines above the header, blank and `;;;` rows,
+ * CRLF, quoted fields spanning lines. Cells are returned as written (no trimming, no casting):
+ * what a cell means is decided by the columns and numbers modules.
+ */
+import { parse, CsvError } from 'csv-parse/sync';
+import { DiagnosticBag, FlereError, usageError, type Diagnostic } from '../core/diagnostics.js';
+
+/** Diagnostic codes raised while reading a table. */
+export type CsvCode =
+  | 'csv.empty-file'
+  | 'csv.binary'
+  | 'csv.no-header'
+  | 'csv.no-rows'
+  | 'csv.ragged'
+  | 'csv.unterminated-quote'
+  | 'csv.malformed'
+  | 'csv.bad-delimiter';
+
+/** One data row: its cells (exactly as many as the header has) and its 1-based first line. */
+export interface TableRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/** A read table. `header` names are trimmed; `rows` hold only well-formed, non-blank rows. */
+export interface Table {
+  readonly delimiter: string;
+  /** 1-based physical line of the header row. */
+  readonly headerLine: number;
+  readonly header: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+/** How to read a table; only `file` and `findHeader` are required. */
+export interface ReadTableOptions {
+  /** The file name used in diagnostics (`-` for stdin is fine). */
+  readonly file: string;
+  /** `--delimiter`; a `sep=` first line still takes precedence, since Excel wrote it. */
+  readonly delimiter?: string;
+  /** Recognises the header row, e.g. `headerMatcher(specs)`; lines before it are titles. */
+  readonly findHeader: (cells: readonly string[]) => boolean;
+  /**
+   * Receives row problems (ragged rows, an unterminated quote) so the caller can add its own
+   * per-cell problems and report them all at once. Without a bag they are thrown at the end.
+   */
+  readonly bag?: DiagnosticBag;
+  /** A header with no rows below it is accepted (default: `csv.no-rows`). */
+  readonly allowEmpty?: boolean;
+  /** Column names to mention when no header is found, e.g. `kommune, antal`. */
+  readonly expected?: string;
+}
+
+/** The header must be among this many non-blank lines; beyond that it is not a title block. */
+export const HEADER_SEARCH_LINES = 50;
+
+/** Delimiters tried when sniffing, in order of preference when counts tie. */
+const SNIFFED = [';', '\t', ','] as const;
+
+/**
+ * Reads `--delimiter` and `sep=` values: a single character other than a quote, a line break,
+ * a space, a letter or a digit; `tab` and `\t` spell a tab. Undefined when not acceptable.
+ */
+export function normalizeDelimiter(s: string): string | undefined {
+  if (s === '\\t' || s.toLowerCase() === 'tab') return '\t';
+  if ([...s].length !== 1 || s.length !== 1) return undefined;
+  return /^["\r\n \p{L}\p{N}]$/u.test(s) ? undefined : s;
+}
+
+const SEP_LINE = /^"?sep=(.)"? *$/i;
+
+/** Splits one physical line outside double quotes; enough for sniffing, not for data. */
+function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) {
+      cells.push(cell);
+      cell = '';
+      continue;
+    }
+    cell += ch;
+  }
+  cells.push(cell);
+  return cells.map((c) => c.trim().replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) n += 1;
+  }
+  return n;
+}
+
+/**
+ * Guesses the delimiter of a header line: the most frequent of `;`, tab and `,` outside
+ * quotes (ties in that order), or undefined when none occurs. One delimiter only: splitting
+ * on both `;` and `,` would cut Danish decimals like `12,5` in two.
+ */
+export function sniffDelimiter(line: string): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const d of SNIFFED) {
+    const n = countOutsideQuotes(line, d);
+    if (n > bestCount) [best, bestCount] = [d, n];
+  }
+  return best;
+}
+
+/**
+ * Finds the header line by trying each candidate delimiter on each leading non-blank line;
+ * the first line that `findHeader` accepts under some delimiter fixes the delimiter.
+ */
+function sniffFromHeader(lines: readonly string[], findHeader: ReadTableOptions['findHeader']): string | undefined {
+  let seen = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (++seen > HEADER_SEARCH_LINES) break;
+    const candidates = SNIFFED.map((d) => [d, countOutsideQuotes(line, d)] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    for (const [d] of candidates) if (findHeader(splitLine(line, d))) return d;
+  }
+  return undefined;
+}
+
+/** NUL bytes, or many control characters / undecodable bytes: not a text file at all. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.slice(0, 65_536);
+  const odd = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f\ufffd]/gu)?.length ?? 0;
+  return odd >= 3 && odd > sample.length * 0.05;
+}
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+interface RawRecord {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/**
+ * Parses with csv-parse, numbering each record by the physical line where it starts.
+ * csv-parse reports the line where a record ends; blank lines are kept as records so that
+ * each record starts one line after the previous one ended.
+ */
+function parseRecords(
+  text: string,
+  delimiter: string,
+  lineOffset: number,
+  file: string,
+): { records: RawRecord[]; failure?: Diagnostic } {
+  const records: RawRecord[] = [];
+  let lastEnd = 0;
+  try {
+    parse(text, {
+      delimiter,
+      record_delimiter: '\n',
+      bom: true,
+      relax_column_count: true,
+      // Quotes inside unquoted fields (`5" skærm`, a title like `Opgørelse "FSM"`) are text.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      on_record: (cells: string[], context) => {
+        records.push({ line: lastEnd + 1 + lineOffset, cells });
+        lastEnd = context.lines;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The record that failed began right after the last one that was parsed.
+    const line = lastEnd + 1 + lineOffset;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { records, failure: { code: 'csv.unterminated-quote', file, line } };
+    return { records, failure: { code: 'csv.malformed', file, line, args: { reason: error.code } } };
+  }
+  return { records };
+}
+
+/**
+ * Reads a decoded text file into a table. The delimiter is, in order: a `sep=X` first line,
+ * `opts.delimiter`, or sniffed from the header line. The header is the first non-blank line
+ * (within {@link HEADER_SEARCH_LINES}) that `findHeader` accepts; lines above it are titles.
+ * Blank and all-empty (`;;;`) rows are skipped; empty cells beyond the header's width are
+ * dropped; any other row whose width differs from the header's is `csv.ragged` and left out.
+ *
+ * Throws `FlereError` (data) at once for `csv.empty-file`, `csv.binary`, `csv.no-header` and
+ * `csv.no-rows`, and (usage) for `csv.bad-delimiter`. Row problems (`csv.ragged`,
+ * `csv.unterminated-quote`, `csv.malformed`) all go to `opts.bag`, or are thrown together at
+ * the end when no bag is given. Line numbers are 1-based physical lines, counting the `sep=`
+ * line and the lines inside multi-line quoted fields; CRLF, LF and lone CR all end a line.
+ */
+export function readTable(text: string, opts: ReadTableOptions): Table {
+  const { file } = opts;
+  const fail = (d: Diagnostic): never => {
+    throw new FlereError('data', [d]);
+  };
+
+  let body = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  if (body.trim() === '') fail({ code: 'csv.empty-file', file });
+  if (looksBinary(body)) fail({ code: 'csv.binary', file });
+
+  let delimiter: string | undefined;
+  let lineOffset = 0;
+  const firstBreak = body.indexOf('\n');
+  const sep = SEP_LINE.exec(firstBreak < 0 ? body : body.slice(0, firstBreak));
+  const sepDelimiter = sep?.[1] === undefined ? undefined : normalizeDelimiter(sep[1]);
+  if (sepDelimiter !== undefined) {
+    delimiter = sepDelimiter;
+    body = firstBreak < 0 ? '' : body.slice(firstBreak + 1);
+    lineOffset = 1;
+  } else if (opts.delimiter !== undefined) {
+    delimiter = normalizeDelimiter(opts.delimiter);
+    if (delimiter === undefined) throw usageError({ code: 'csv.bad-delimiter', value: opts.delimiter });
+  }
+  const lines = body.split('\n');
+  delimiter ??=
+    sniffFromHeader(lines, opts.findHeader) ?? sniffDelimiter(lines.find((l) => l.trim() !== '') ?? '') ?? ',';
+
+  const { records, failure } = parseRecords(body, delimiter, lineOffset, file);
+  const nonBlank = records.filter((r) => !isBlank(r.cells));
+  if (nonBlank.length === 0) fail(failure ?? { code: 'csv.empty-file', file });
+
+  const headerAt = nonBlank.slice(0, HEADER_SEARCH_LINES).findIndex((r) => opts.findHeader(r.cells));
+  const headerRecord = nonBlank[headerAt];
+  if (headerRecord === undefined) {
+    // An unterminated quote that swallowed the header explains more than "no header".
+    return fail(
+      failure ?? {
+        code: 'csv.no-header',
+        file,
+        line: nonBlank[0]?.line,
+        args: { delimiter, ...(opts.expected === undefined ? {} : { expected: opts.expected }) },
+      },
+    );
+  }
+
+  const header = headerRecord.cells.map((c) => c.trim());
+  while (header.length > 1 && header.at(-1) === '') header.pop();
+
+  const bag = opts.bag ?? new DiagnosticBag();
+  const rows: TableRow[] = [];
+  let ragged = 0;
+  for (const { line, cells } of nonBlank.slice(headerAt + 1)) {
+    while (cells.length > header.length && cells.at(-1)?.trim() === '') cells.pop();
+    if (cells.length !== header.length) {
+      ragged += 1;
+      bag.add({ code: 'csv.ragged', file, line, args: { cells: cells.length, expected: header.length } });
+      continue;
+    }
+    rows.push({ line, cells });
+  }
+  if (failure) bag.add(failure);
+  else if (rows.length === 0 && ragged === 0 && opts.allowEmpty !== true) {
+    fail({ code: 'csv.no-rows', file, line: headerRecord.line });
+  }
+  if (opts.bag === undefined) bag.throwIfAny('data');
+  return { delimiter, headerLine: headerRecord.line, header, rows };
+}
