@@ -6,6 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, FlereError } from '../core/diagnostics.js';
 import { defineAllocate } from './commands/allocate.js';
+import { defineCheck } from './commands/check.js';
+import { definePools } from './commands/pools.js';
 import { type CliContext, processContext } from './context.js';
 import { formatError } from './messages.js';
 import { VERSION } from './version.js';
@@ -34,6 +36,8 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
   defineAllocate(program, ctx);
+  defineCheck(program, ctx);
+  definePools(program, ctx);
   return program;
 }
 

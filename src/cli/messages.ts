@@ -4,12 +4,13 @@
  * prints its code and fields, so a missing wording never hides a problem.
  */
 import type { Diagnostic, FlereError } from '../core/diagnostics.js';
+import { checkMessages } from './messages/check.js';
 import { commonMessages } from './messages/common.js';
 import { inputMessages } from './messages/input.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, inputMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {

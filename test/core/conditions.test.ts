@@ -190,7 +190,7 @@ describe('threshold over 3 consecutive months (FSM1 tranche 3)', () => {
     const r = evaluateCondition(FSM1_T3, rows, { start: '2017-07', last: '2018-02' });
     expect(r.met).toBeNull();
     expect(r.evidence).toMatchObject({ streak: 2 });
-    expect((r.evidence as { window: unknown[] }).window).toEqual([
+    expect((r.evidence as { window: readonly unknown[] }).window).toEqual([
       { month: '2017-12', numerator: null, denominator: null, meets: false },
       { month: '2018-01', numerator: 50n, denominator: 100n, meets: true },
       { month: '2018-02', numerator: 60n, denominator: 100n, meets: true },

@@ -1,0 +1,139 @@
+/**
+ * `flere check`: read the pool, the allocation and the progress; under the ledger's lock
+ * (with --record) read the ledger, compute every tranche's status, append the due ones;
+ * then render. Everything is read and checked before anything is written.
+ */
+import { FlereError, usageError } from '../../core/diagnostics.js';
+import type { Month } from '../../core/months.js';
+import { reconcileLedger } from '../../core/ledger-reconcile.js';
+import {
+  type AllocatedKommune,
+  type TrancheReport,
+  ledgerKey,
+  newPayouts,
+  trancheStatuses,
+} from '../../core/tranche-status.js';
+import { readAllocation } from '../../io/allocation-reader.js';
+import type { TextEncoding } from '../../io/decode.js';
+import { readInput, sourceName } from '../../io/input-source.js';
+import { appendPayouts, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
+import { withLedgerLock } from '../../io/ledger-lock.js';
+import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { type Progress, type MetricBound, readProgress } from '../../io/progress-reader.js';
+import type { CheckView } from '../../io/render/check-model.js';
+import { checkRenderers } from '../../io/render/check-renderers.js';
+import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
+import { loadPool } from '../../pools/load-pool.js';
+import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
+import { poolNumbers } from '../../pools/presets.js';
+import type { CheckOptions } from '../commands/check.js';
+import { colorLevel, paletteFor } from '../color.js';
+import type { CliContext } from '../context.js';
+
+/** Runs `flere check PROGRESS` with parsed options; throws FlereError for bad input. */
+export async function runCheck(progressFile: string, options: CheckOptions, ctx: CliContext): Promise<void> {
+  if (options.record && options.ledger === undefined) {
+    throw usageError({ code: 'check.record-needs-ledger' });
+  }
+  if (progressFile === '-' && options.allocation === '-') throw usageError({ code: 'check.two-stdin' });
+  const pool = await loadPool(options.pool);
+  const numbers = poolNumbers(pool);
+  const encoding = options.encoding as TextEncoding | undefined;
+
+  const allocationName = sourceName(options.allocation);
+  const allocation = readAllocation(await readInput(options.allocation, ctx.stdin), {
+    file: allocationName,
+    shares: numbers.shares,
+    unit: numbers.unit,
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
+  });
+  const progressName = sourceName(progressFile);
+  const progress = readProgress(await readInput(progressFile, ctx.stdin), {
+    file: progressName,
+    metrics: poolMetrics(pool),
+    bounds: boundsOf(pool),
+    ...(encoding ? { encoding } : {}),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
+  });
+  checkProgressKommuner(progress, allocation.kommuner, progressName);
+  const asOf = options.asOf ?? progress.lastMonth;
+  if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
+
+  const evaluate = (ledger: Ledger | undefined): TrancheReport[] => {
+    if (ledger) {
+      const problems = reconcileLedger(ledger.entries, allocation.kommuner, pool.tranches.length, ledger.file);
+      if (problems.length > 0) throw new FlereError('data', problems);
+    }
+    return trancheStatuses({
+      pool,
+      allocations: allocation.kommuner,
+      progress: progress.byKommune,
+      ledger: ledger?.entries ?? [],
+      asOf,
+    });
+  };
+
+  let reports: TrancheReport[];
+  const recorded = new Set<string>();
+  const ledgerPath = options.ledger;
+  if (ledgerPath !== undefined && options.record) {
+    reports = await withLedgerLock(ledgerPath, async () => {
+      const ledger = await readLedger(ledgerPath, pool.id);
+      const result = evaluate(ledger);
+      const payouts = newPayouts(result, new Date().toISOString());
+      if (payouts.length > 0) {
+        const names = new Map(allocation.kommuner.map((k) => [k.id, k.name]));
+        const text = appendPayouts(ledger, payouts.map((entry) => ({ entry, name: names.get(entry.kommune) ?? '' })), pool.id);
+        await writeLedger(ledgerPath, text);
+        for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
+      }
+      return result;
+    });
+  } else {
+    reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
+  }
+
+  const quiet = options.quiet === true;
+  const shown = quiet ? reports.filter((r) => r.status === 'due') : reports;
+  if (quiet && shown.length === 0) return;
+  const view: CheckView = {
+    pool,
+    asOf: asOf as Month,
+    kommuner: allocation.kommuner,
+    reports: shown,
+    recorded,
+    progress: progress.byKommune,
+    ...(ledgerPath === undefined ? {} : { ledger: ledgerPath }),
+    quiet,
+  };
+  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
+  const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
+  const text = checkRenderers[format](view, {
+    palette: await paletteFor(level),
+    dialect: CSV_DIALECTS[options.locale ?? 'plain'],
+  });
+  await writeOutput(text, options.output, ctx.stdout);
+}
+
+/** Pairs of metrics where the first may never exceed the second in a progress row. */
+function boundsOf(pool: PoolDefinition): MetricBound[] {
+  const bounds: MetricBound[] = [{ part: 'cleared', whole: 'target_group' }];
+  for (const t of pool.tranches) {
+    const c = t.condition;
+    if (c.kind === 'all-cleared') bounds.push({ part: c.cleared, whole: c.target });
+    if (c.kind === 'threshold') bounds.push({ part: c.numerator, whole: c.denominator });
+  }
+  const seen = new Set<string>();
+  return bounds.filter((b) => !seen.has(`${b.part}/${b.whole}`) && seen.add(`${b.part}/${b.whole}`));
+}
+
+/** Progress rows for a kommune that is not in the allocation are an error: a wrong file, likely. */
+function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedKommune[], file: string): void {
+  const known = new Map(kommuner.map((k) => [k.id, k]));
+  const problems = [...progress.firstLine]
+    .filter(([code]) => !known.has(code))
+    .sort((a, b) => a[1] - b[1])
+    .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
+  if (problems.length > 0) throw new FlereError('data', problems);
+}

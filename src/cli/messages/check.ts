@@ -1,0 +1,53 @@
+/** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
+import type { Diagnostic } from '../../core/diagnostics.js';
+
+const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
+const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
+const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
+
+/** English messages for the check command's codes, without the `flere: FILE:LINE: ` prefix. */
+export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  'pool.unknown': (d) => `unknown pool ${quoted(d)}: not a preset (${arg(d, 'presets')}) and no such file`,
+  'pool.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'pool.invalid': (d) => `${d.value ?? '(root)'}: ${arg(d, 'message')}`,
+
+  'check.record-needs-ledger': () => '--record needs --ledger FILE: where should the payouts be recorded?',
+  'check.two-stdin': () => 'only one of the progress file and --allocation can be read from standard input',
+  'check.no-as-of': () => 'the progress file has no data rows: give the month to evaluate with --as-of YYYY-MM',
+
+  'progress.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM, like 2017-07)`,
+  'progress.duplicate': (d) =>
+    `${col(d)}${arg(d, 'kommune')} has a second row for ${d.value ?? '?'} (first on line ${arg(d, 'firstLine')})`,
+  'progress.above-bound': (d) =>
+    `${col(d)}${d.value ?? '?'} is more than «${arg(d, 'whole')}» (${arg(d, 'wholeValue')})`,
+  'progress.not-in-allocation': (d) => `kommune ${d.value ?? '?'} has progress rows but is not in the allocation`,
+
+  'allocation.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'allocation.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
+  'allocation.not-kommune': (d) => `${arg(d, 'path')}: ${quoted(d)} is not a kommune (check works on kommuner only)`,
+  'allocation.duplicate': (d) => `${arg(d, 'path')}: ${d.value ?? '?'} appears twice (first at ${arg(d, 'first')})`,
+  'allocation.bad-applied': (d) => `${col(d)}expected yes or no, got ${quoted(d)}`,
+  'allocation.tranche-count': (d) =>
+    `${d.value ? `${d.value}: ` : ''}${arg(d, 'found')} tranches, but the pool has ${arg(d, 'expected')} (is --pool right?)`,
+  'allocation.tranche-sum': (d) =>
+    `${d.value ? `${d.value}: ` : ''}${arg(d, 'kommune')}'s tranches sum to ${arg(d, 'sum')}, not to its amount ${arg(d, 'amount')}`,
+
+  'kommune.empty': (d) => `${col(d)}empty kommune`,
+
+  'ledger.locked': (d) => {
+    const pid = d.args?.['pid'];
+    const holder = pid === undefined ? '' : ` by process ${String(pid)} on ${arg(d, 'host')} since ${arg(d, 'since')}`;
+    return `ledger locked${holder} (${d.value ?? 'lock file'}); another flere check --record is running — if not, remove the lock file`;
+  },
+  'ledger.lock-failed': (d) => `cannot create the ledger's lock file (${d.value ?? 'unknown error'})`,
+  'ledger.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM)`,
+  'ledger.bad-tranche': (d) => `${col(d)}not a tranche number: ${quoted(d)}`,
+  'ledger.other-pool': (d) => `${col(d)}this row is for pool ${quoted(d)}, not ${arg(d, 'pool')}: is this the right ledger?`,
+  'ledger.duplicate': (d) =>
+    `kommune ${arg(d, 'kommune')} tranche ${arg(d, 'tranche')} is recorded twice (first on line ${arg(d, 'firstLine')})`,
+  'ledger.unknown-kommune': (d) => `${col(d)}kommune ${d.value ?? '?'} is not in the allocation`,
+  'ledger.not-applied': (d) => `${col(d)}${arg(d, 'name')} did not apply and has no tranches to pay`,
+  'ledger.no-such-tranche': (d) => `${col(d)}tranche ${d.value ?? '?'}, but the pool has ${arg(d, 'count')}`,
+  'ledger.amount-mismatch': (d) =>
+    `${col(d)}${arg(d, 'name')} tranche ${arg(d, 'tranche')} was paid as ${d.value ?? '?'}, but the allocation says ${arg(d, 'expected')}; the ledger is not changed — check which is right`,
+};

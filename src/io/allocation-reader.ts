@@ -1,0 +1,264 @@
+/**
+ * Reading the allocation `flere check` works against: what `flere allocate` wrote (JSON or
+ * CSV, either dialect), or a plain grants file (`kommune,amount`: pools whose grants were
+ * decided by application), whose amounts are then split into the pool's tranches exactly as
+ * `allocate` splits them. Amounts are kroner as exact decimals.
+ */
+import { type Fixed, formatFixed, parseFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
+import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
+import { unitsToAmount } from '../core/money.js';
+import { splitTranches } from '../core/tranche-split.js';
+import type { AllocatedKommune } from '../core/tranche-status.js';
+import { resolveKommune } from '../registry/match.js';
+import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn, normalizeColumnName } from './columns.js';
+import { readTable } from './csv-table.js';
+import { decodeText, type TextEncoding } from './decode.js';
+import { kommuneFromCell } from './kommune-cell.js';
+import { type DecimalMark, numberDiagnostic, numberStyleFor, parseDecimal } from './numbers.js';
+
+/** How to read an allocation, and the pool's numbers a grants file is split by. */
+export interface AllocationReadOptions {
+  readonly file: string;
+  /** The pool's tranche shares in percent (for a grants file, and the expected tranche count). */
+  readonly shares: readonly Fixed[];
+  /** The pool's rounding unit in kroner (for splitting a grants file). */
+  readonly unit: Fixed;
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  readonly decimalMark?: DecimalMark;
+}
+
+/** A read allocation: its kommuner in the file's order, and what kind of file it was. */
+export interface ReadAllocation {
+  readonly kind: 'json' | 'csv' | 'grants';
+  readonly kommuner: readonly AllocatedKommune[];
+}
+
+/**
+ * Reads an allocation. Throws one FlereError (data) listing every problem: an id that is no
+ * kommune (`allocation.not-kommune`), a kommune twice (`kommune.duplicate`), bad amounts,
+ * tranches that do not sum to the amount (`allocation.tranche-sum`), a tranche count other
+ * than the pool's (`allocation.tranche-count`), a JSON document of another shape
+ * (`allocation.json-shape`, value = the JSON path).
+ */
+export function readAllocation(bytes: Uint8Array, options: AllocationReadOptions): ReadAllocation {
+  const { text } = decodeText(bytes, options.encoding);
+  if (/^\s*[[{]/.test(text)) return { kind: 'json', kommuner: readJson(text, options) };
+  return readCsv(text, options);
+}
+
+// --- JSON -----------------------------------------------------------------------------
+
+function readJson(text: string, options: AllocationReadOptions): AllocatedKommune[] {
+  const { file } = options;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new FlereError('data', [
+      { code: 'allocation.json-syntax', file, value: error instanceof Error ? error.message : String(error) },
+    ]);
+  }
+  const bag = new DiagnosticBag();
+  const shape = (path: string, expected: string): void => {
+    bag.add({ code: 'allocation.json-shape', file, value: path, args: { expected } });
+  };
+  const doc = data as Record<string, unknown>;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    shape('(root)', 'an object with "allocations", as `flere allocate --format json` writes');
+    bag.throwIfAny('data');
+  }
+  if (doc['version'] !== 1) shape('version', 'version 1');
+  const items = doc['allocations'];
+  if (!Array.isArray(items)) {
+    shape('allocations', 'an array');
+    bag.throwIfAny('data');
+    return [];
+  }
+  const out: AllocatedKommune[] = [];
+  const seen = new Map<string, string>();
+  items.forEach((item: unknown, i) => {
+    const at = `allocations[${i}]`;
+    if (typeof item !== 'object' || item === null) return shape(at, 'an object');
+    const o = item as Record<string, unknown>;
+    const amount = decimalAt(o['amount'], `${at}.amount`, shape);
+    const applied = o['applied'] === undefined ? true : o['applied'];
+    if (typeof applied !== 'boolean') shape(`${at}.applied`, 'true or false');
+    const rawTranches = o['tranches'];
+    if (!Array.isArray(rawTranches)) shape(`${at}.tranches`, 'an array of decimal strings');
+    const tranches = Array.isArray(rawTranches)
+      ? rawTranches.map((t: unknown, j) => decimalAt(t, `${at}.tranches[${j}]`, shape))
+      : [];
+    const id = typeof o['id'] === 'string' ? o['id'] : typeof o['id'] === 'number' ? String(o['id']) : undefined;
+    const name = typeof o['name'] === 'string' ? o['name'] : undefined;
+    const kommune = id === undefined ? undefined : resolveKommune(id);
+    if (!kommune?.ok) {
+      bag.add({ code: 'allocation.not-kommune', file, value: id ?? name ?? '', args: { path: `${at}.id` } });
+      return;
+    }
+    const code = kommune.kommune.code;
+    const first = seen.get(code);
+    if (first !== undefined) {
+      bag.add({ code: 'allocation.duplicate', file, value: kommune.kommune.name, args: { path: `${at}.id`, first } });
+      return;
+    }
+    seen.set(code, `${at}.id`);
+    if (amount === undefined || tranches.some((t) => t === undefined) || typeof applied !== 'boolean') return;
+    const k: AllocatedKommune = { id: code, name: kommune.kommune.name, amount, tranches: tranches as Fixed[], applied };
+    checkTranches(k, options, bag, { file, value: at });
+    out.push(k);
+  });
+  bag.throwIfAny('data');
+  return out;
+}
+
+function decimalAt(value: unknown, path: string, shape: (path: string, expected: string) => void): Fixed | undefined {
+  const f = typeof value === 'string' ? parseFixed(value) : undefined;
+  if (f === undefined || f.digits < 0n) {
+    shape(path, 'a non-negative decimal string like "1234" or "1234.50"');
+    return undefined;
+  }
+  return f;
+}
+
+/** Applied kommuner have the pool's number of tranches, summing exactly to their amount. */
+function checkTranches(
+  k: AllocatedKommune,
+  options: AllocationReadOptions,
+  bag: DiagnosticBag,
+  where: { file: string; line?: number; value?: string },
+): void {
+  if (!k.applied) return;
+  if (k.tranches.length !== options.shares.length) {
+    bag.add({
+      code: 'allocation.tranche-count',
+      ...where,
+      args: { kommune: k.name, found: k.tranches.length, expected: options.shares.length },
+    });
+    return;
+  }
+  const sum = sumFixed(k.tranches);
+  if (compareFixed(sum, k.amount) !== 0) {
+    bag.add({
+      code: 'allocation.tranche-sum',
+      ...where,
+      args: { kommune: k.name, sum: formatFixed(sum), amount: formatFixed(k.amount) },
+    });
+  }
+}
+
+// --- CSV --------------------------------------------------------------------------------
+
+const KOMMUNE_SPECS = [
+  { key: 'id', aliases: ['kode', 'code', 'kommunekode', 'kommune', 'kommunenr'], required: false },
+  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
+  { key: 'amount', aliases: ['beløb', 'belob', 'tilskud', 'bevilling', 'bevilget', 'grant', 'kroner', 'kr'], required: true },
+  { key: 'applied', aliases: ['ansøgt', 'ansogt', 'søgt'], required: false },
+] as const satisfies readonly ColumnSpec[];
+
+/** `tranche_1`, `Tranche 2`, `rate 3`, `rate_1` → the 1-based tranche number. */
+function trancheNumber(header: string): number | undefined {
+  const m = /^(?:tranche|rate)(\d+)$/.exec(normalizeColumnName(header).replace(/\(.*\)$/, ''));
+  return m ? Number(m[1]) : undefined;
+}
+
+const YES = new Set(['yes', 'ja', 'true', 'y', 'j', '1', 'x']);
+const NO = new Set(['no', 'nej', 'false', 'n', '0', '']);
+
+function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
+  const { file } = options;
+  const bag = new DiagnosticBag();
+  const table = readTable(text, {
+    file,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    findHeader: headerMatcher(KOMMUNE_SPECS),
+    expected: 'kommune (or id) and amount',
+    bag,
+  });
+  const columns = matchColumns(table.header, KOMMUNE_SPECS, { file, line: table.headerLine });
+  const kommuneColumn = columns.id ?? columns.name;
+  if (kommuneColumn === undefined) {
+    throw new FlereError('data', [
+      { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'id, kommune, kode, name, navn' } },
+    ]);
+  }
+  const trancheColumns: MatchedColumn[] = [];
+  table.header.forEach((name, index) => {
+    const n = trancheNumber(name);
+    if (n !== undefined) trancheColumns[n - 1] = { index, name };
+  });
+  const grants = trancheColumns.length === 0;
+  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const rows: { k: AllocatedKommune; line: number }[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const cell = (c: MatchedColumn): string => (cells[c.index] ?? '').trim();
+    const problems: Diagnostic[] = [];
+    const kommune = kommuneFromCell(cell(kommuneColumn), { file, line, column: kommuneColumn.name });
+    if (!kommune.ok) problems.push(kommune.diagnostic);
+    const amountCell = cell(columns.amount);
+    const amount = parseDecimal(amountCell, style);
+    if (!amount.ok) problems.push(numberDiagnostic(amount, style, { file, line, column: columns.amount.name, value: amountCell }));
+    let applied = true;
+    if (columns.applied) {
+      const v = cell(columns.applied).toLowerCase();
+      if (YES.has(v)) applied = true;
+      else if (NO.has(v)) applied = false;
+      else problems.push({ code: 'allocation.bad-applied', file, line, column: columns.applied.name, value: cell(columns.applied) });
+    }
+    const tranches: Fixed[] = [];
+    if (applied) {
+      for (let j = 0; j < trancheColumns.length; j += 1) {
+        const column = trancheColumns[j];
+        if (column === undefined) {
+          problems.push({ code: 'allocation.tranche-count', file, line, args: { kommune: '', found: trancheColumns.length, expected: options.shares.length } });
+          break;
+        }
+        const t = parseDecimal(cell(column), style);
+        if (t.ok) tranches.push(t.value);
+        else problems.push(numberDiagnostic(t, style, { file, line, column: column.name, value: cell(column) }));
+      }
+    }
+    if (kommune.ok) {
+      const first = seen.get(kommune.kommune.code);
+      if (first !== undefined) {
+        problems.push({ code: 'kommune.duplicate', file, line, column: kommuneColumn.name, value: cell(kommuneColumn), args: { firstLine: first } });
+      } else seen.set(kommune.kommune.code, line);
+    }
+    problems.forEach((p) => bag.add(p));
+    if (problems.length > 0 || !kommune.ok || !amount.ok) continue;
+    const k: AllocatedKommune = { id: kommune.kommune.code, name: kommune.kommune.name, amount: amount.value, tranches, applied };
+    if (!grants) checkTranches(k, options, bag, { file, line });
+    rows.push({ k, line });
+  }
+  bag.throwIfAny('data');
+  if (!grants) return { kind: 'csv', kommuner: rows.map((r) => r.k) };
+  return { kind: 'grants', kommuner: splitGrants(rows.map((r) => r.k), options) };
+}
+
+/**
+ * Splits grants into the pool's tranches as `allocate` would: in units of the pool's unit
+ * when every grant is a whole number of it, else of the finest decimal place written
+ * (0.01 for `1234.50`); kommuner in code order, so the split does not depend on row order.
+ */
+function splitGrants(grants: readonly AllocatedKommune[], options: AllocationReadOptions): AllocatedKommune[] {
+  const applied = grants.filter((g) => g.applied);
+  const { digits: scaled, scale } = toCommonScale([options.unit, ...applied.map((g) => g.amount)]);
+  const [unitDigits = 1n, ...amountDigits] = scaled;
+  const whole = amountDigits.every((a) => a % unitDigits === 0n);
+  const unit: Fixed = whole ? options.unit : { digits: 1n, scale };
+  const perUnit = whole ? unitDigits : 1n;
+  const order = applied.map((_, i) => i).sort((a, b) => {
+    const x = applied[a]?.id ?? '';
+    const y = applied[b]?.id ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const units = order.map((i) => (amountDigits[i] ?? 0n) / perUnit);
+  const { cells } = splitTranches(units, options.shares);
+  const split = new Map<string, Fixed[]>();
+  order.forEach((i, r) => {
+    const id = applied[i]?.id;
+    if (id !== undefined) split.set(id, (cells[r] ?? []).map((u) => unitsToAmount(u, unit)));
+  });
+  return grants.map((g) => (g.applied ? { ...g, tranches: split.get(g.id) ?? [] } : g));
+}

@@ -1,0 +1,179 @@
+/**
+ * The payout ledger: a CSV of what was paid, one row per kommune and tranche.
+ *
+ *     pool,kommune,name,tranche,amount,month_due,recorded_at
+ *     flere-skal-med-1,461,Odense,1,4820000,2017-07,2017-08-01T06:00:00.000Z
+ *
+ * Amounts are kroner as exact decimals (dot, no grouping); `tranche` is 1-based; `pool` and
+ * `name` are optional when reading (a person may keep the ledger by hand; a kommune may be
+ * given by code or name). New rows are appended to the file's own text (its delimiter, its
+ * column order, any extra columns left empty), so a person's edits survive; the whole file
+ * is then replaced atomically.
+ */
+import { readFile } from 'node:fs/promises';
+import { type Fixed, formatFixed } from '../core/decimal.js';
+import { type Diagnostic, DiagnosticBag, ioError } from '../core/diagnostics.js';
+import { parseMonth } from '../core/months.js';
+import type { LedgerEntry } from '../core/tranche-status.js';
+import { errorCode, writeFileAtomic } from './atomic-file.js';
+import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
+import { readTable } from './csv-table.js';
+import { decodeText } from './decode.js';
+import { kommuneFromCell } from './kommune-cell.js';
+import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
+
+/** The columns `flere` writes, in this order, in a new ledger. */
+export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
+
+const SPECS = [
+  { key: 'pool', aliases: ['pulje'], required: false },
+  { key: 'kommune', aliases: ['kode', 'kommunekode', 'code', 'id'], required: true },
+  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
+  { key: 'tranche', aliases: ['rate', 'trance'], required: true },
+  { key: 'amount', aliases: ['beløb', 'belob', 'udbetalt'], required: true },
+  { key: 'month_due', aliases: ['month', 'måned', 'maaned', 'forfalden'], required: true },
+  { key: 'recorded_at', aliases: ['recorded', 'registreret', 'bogført'], required: false },
+] as const satisfies readonly ColumnSpec[];
+
+/** A read ledger: its entries and what is needed to append to its text. */
+export interface Ledger {
+  readonly file: string;
+  readonly entries: readonly LedgerEntry[];
+  /** The file's decoded text; null when the file does not exist yet. */
+  readonly text: string | null;
+  readonly delimiter: string;
+  /** The header as written; `LEDGER_COLUMNS` for a new or empty file. */
+  readonly header: readonly string[];
+  /** Header index of each known column, by key. */
+  readonly columns: Readonly<Partial<Record<(typeof LEDGER_COLUMNS)[number], number>>>;
+}
+
+/**
+ * Reads the ledger at `path` for pool `poolId`. A missing or empty file is an empty ledger
+ * (the first run). Every bad row is reported with its line (FlereError data): numbers and
+ * kommuner as in any input, `ledger.bad-month`, `ledger.bad-tranche`, `ledger.other-pool`
+ * (a row of another pool: a different ledger was meant). Unreadable: io.
+ */
+export async function readLedger(path: string, poolId: string): Promise<Ledger> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return emptyLedger(path, null);
+    if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
+    throw ioError({ code: 'io.read', file: path, value: code });
+  }
+  return parseLedger(decodeText(bytes).text, path, poolId);
+}
+
+function emptyLedger(file: string, text: string | null): Ledger {
+  return {
+    file,
+    entries: [],
+    text,
+    delimiter: ',',
+    header: LEDGER_COLUMNS,
+    columns: Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, i])),
+  };
+}
+
+/** Parses a ledger's text (see `readLedger`). */
+export function parseLedger(text: string, file: string, poolId: string): Ledger {
+  if (text.trim() === '') return emptyLedger(file, text);
+  const bag = new DiagnosticBag();
+  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), bag, allowEmpty: true, expected: LEDGER_COLUMNS.join(', ') });
+  const columns = matchColumns(table.header, SPECS, { file, line: table.headerLine });
+  const style = numberStyleFor(table.delimiter);
+  const entries: LedgerEntry[] = [];
+  for (const { line, cells } of table.rows) {
+    const cell = (c: { index: number }): string => (cells[c.index] ?? '').trim();
+    const problems: Diagnostic[] = [];
+    if (columns.pool && cell(columns.pool) !== '' && cell(columns.pool).toLowerCase() !== poolId) {
+      problems.push({ code: 'ledger.other-pool', file, line, column: columns.pool.name, value: cell(columns.pool), args: { pool: poolId } });
+    }
+    const kommune = kommuneFromCell(cell(columns.kommune), { file, line, column: columns.kommune.name });
+    if (!kommune.ok) problems.push(kommune.diagnostic);
+    const trancheCell = cell(columns.tranche);
+    const tranche = parseCount(trancheCell, style);
+    if (!tranche.ok) problems.push(numberDiagnostic(tranche, style, { file, line, column: columns.tranche.name, value: trancheCell }));
+    else if (tranche.value < 1n || tranche.value > 1000n) {
+      problems.push({ code: 'ledger.bad-tranche', file, line, column: columns.tranche.name, value: trancheCell });
+    }
+    const amountCell = cell(columns.amount);
+    const amount = parseDecimal(amountCell, style);
+    if (!amount.ok) problems.push(numberDiagnostic(amount, style, { file, line, column: columns.amount.name, value: amountCell }));
+    const monthCell = cell(columns.month_due);
+    const month = parseMonth(monthCell);
+    if (month === undefined) problems.push({ code: 'ledger.bad-month', file, line, column: columns.month_due.name, value: monthCell });
+    problems.forEach((p) => bag.add(p));
+    if (problems.length > 0 || !kommune.ok || !tranche.ok || !amount.ok || month === undefined) continue;
+    entries.push({
+      kommune: kommune.kommune.code,
+      tranche: Number(tranche.value),
+      amount: amount.value,
+      monthDue: month,
+      recordedAt: columns.recorded_at ? cell(columns.recorded_at) : '',
+      line,
+    });
+  }
+  bag.throwIfAny('data');
+  const indexOf = Object.fromEntries(
+    Object.entries(columns).map(([key, c]) => [key, (c as { index: number }).index]),
+  ) as Ledger['columns'];
+  return { file, entries, text, delimiter: table.delimiter, header: table.header, columns: indexOf };
+}
+
+/** A payout to append: the entry plus the kommune's name, for people reading the file. */
+export interface Payout {
+  readonly entry: LedgerEntry;
+  readonly name: string;
+}
+
+/**
+ * The ledger's text with `payouts` appended, in the file's delimiter and column order (a new
+ * file gets the header `LEDGER_COLUMNS`). Amounts are written exactly as `formatFixed` gives
+ * them. The line ending follows the file's (CRLF if it has one).
+ */
+export function appendPayouts(ledger: Ledger, payouts: readonly Payout[], poolId: string): string {
+  const old = ledger.text ?? '';
+  const eol = old.includes('\r\n') ? '\r\n' : '\n';
+  const d = ledger.delimiter;
+  const parts: string[] = [];
+  if (old.trim() === '') parts.push(ledger.header.map((h) => csvCell(h, d)).join(d) + eol);
+  else parts.push(old.endsWith('\n') || old.endsWith('\r') ? old : old + eol);
+  const width = ledger.header.length;
+  for (const { entry, name } of payouts) {
+    const values: Record<(typeof LEDGER_COLUMNS)[number], string> = {
+      pool: poolId,
+      kommune: entry.kommune,
+      name,
+      tranche: String(entry.tranche),
+      amount: formatAmount(entry.amount, d),
+      month_due: entry.monthDue,
+      recorded_at: entry.recordedAt,
+    };
+    const cells = new Array<string>(width).fill('');
+    for (const key of LEDGER_COLUMNS) {
+      const i = ledger.columns[key];
+      if (i !== undefined) cells[i] = values[key];
+    }
+    parts.push(cells.map((c) => csvCell(c, d)).join(d) + eol);
+  }
+  return parts.join('');
+}
+
+/** In a semicolon file (Danish Excel) the decimal mark is a comma, as the reader expects there. */
+function formatAmount(amount: Fixed, delimiter: string): string {
+  const s = formatFixed(amount);
+  return delimiter === ';' ? s.replace('.', ',') : s;
+}
+
+function csvCell(value: string, delimiter: string): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Replaces the ledger file with `text`, atomically (temp file, fsync, rename). */
+export async function writeLedger(path: string, text: string): Promise<void> {
+  await writeFileAtomic(path, text);
+}

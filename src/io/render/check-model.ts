@@ -1,0 +1,99 @@
+/**
+ * What the check renderers are given: the statuses of every tranche plus what a person
+ * needs around them (the pool, the as-of month, progress for the sparklines). Plain data.
+ */
+import type { ConditionEvidence, KommuneProgress } from '../../core/conditions.js';
+import { formatFixed } from '../../core/decimal.js';
+import type { Month } from '../../core/months.js';
+import { type AllocatedKommune, type TrancheReport, ledgerKey } from '../../core/tranche-status.js';
+import type { PoolDefinition } from '../../pools/pool.js';
+import type { CsvDialect } from './csv-dialect.js';
+import type { Palette } from './palette.js';
+
+/** The result of one `flere check` run, ready to render. */
+export interface CheckView {
+  readonly pool: PoolDefinition;
+  readonly asOf: Month;
+  /** Every kommune of the allocation, in its order (those that did not apply too). */
+  readonly kommuner: readonly AllocatedKommune[];
+  /** The tranches to show, in kommune and tranche order (with `--quiet`: only the due ones). */
+  readonly reports: readonly TrancheReport[];
+  /** Keys (`ledgerKey`) of the tranches this run recorded in the ledger. */
+  readonly recorded: ReadonlySet<string>;
+  readonly progress: ReadonlyMap<string, KommuneProgress>;
+  /** The ledger file, when one was used. */
+  readonly ledger?: string;
+  /** `--quiet`: only due tranches are shown; the table leaves out everything else. */
+  readonly quiet: boolean;
+}
+
+/** What a check renderer needs besides the view. */
+export interface CheckRenderOptions {
+  readonly palette: Palette;
+  readonly dialect: CsvDialect;
+}
+
+/** Renders a check view to the complete text of the output (empty: print nothing). */
+export type CheckRenderer = (view: CheckView, options: CheckRenderOptions) => string;
+
+/** Whether this run recorded the report's tranche. */
+export const wasRecorded = (view: CheckView, r: TrancheReport): boolean => view.recorded.has(ledgerKey(r.id, r.tranche));
+
+/** Evidence as JSON: counts as decimal strings, rates in percent truncated to 2 places. */
+export function evidenceJson(e: ConditionEvidence): Record<string, unknown> {
+  switch (e.kind) {
+    case 'at-start':
+      return { kind: e.kind, start: e.start };
+    case 'all-cleared':
+      return {
+        kind: e.kind,
+        month: e.month,
+        cleared: e.cleared === null ? null : e.cleared.toString(),
+        target: e.target === null ? null : e.target.toString(),
+      };
+    case 'threshold':
+      return {
+        kind: e.kind,
+        threshold: e.threshold,
+        months: e.months,
+        streak: e.streak,
+        rates: e.window.map((o) => ({
+          month: o.month,
+          numerator: o.numerator === null ? null : o.numerator.toString(),
+          denominator: o.denominator === null ? null : o.denominator.toString(),
+          rate: o.numerator === null || o.denominator === null ? null : percent(o.numerator, o.denominator, 2),
+          meets: o.meets,
+        })),
+      };
+  }
+}
+
+/** `n / d` in percent truncated to `decimals` places; null for d = 0. */
+export function percent(n: bigint, d: bigint, decimals: number): string | null {
+  if (d <= 0n) return null;
+  return formatFixed({ digits: (n * 100n * 10n ** BigInt(decimals)) / d, scale: decimals });
+}
+
+/**
+ * Evidence as one line of text for CSV and people: `2017-10 40.00 %, 2017-11 44.44 % … (≥ 40 %
+ * in 3 consecutive months)`, `cleared 98 of 100 (2017-09)`, `at start 2017-07`.
+ */
+export function evidenceText(e: ConditionEvidence, decimalMark: '.' | ',' = '.'): string {
+  const mark = (s: string): string => (decimalMark === ',' ? s.replace('.', ',') : s);
+  switch (e.kind) {
+    case 'at-start':
+      return `at start ${e.start}`;
+    case 'all-cleared':
+      return e.month === null
+        ? 'no data'
+        : `cleared ${e.cleared?.toString() ?? '?'} of ${e.target?.toString() ?? '?'} (${e.month})`;
+    case 'threshold': {
+      const rates = e.window.map((o) => {
+        const p = o.numerator === null || o.denominator === null ? null : percent(o.numerator, o.denominator, 2);
+        return `${o.month} ${p === null ? (o.numerator === null ? 'no data' : 'n/a') : `${mark(p)} %`}`;
+      });
+      const rule = `≥ ${mark(e.threshold)} % in ${e.months === 1 ? '1 month' : `${e.months} consecutive months`}`;
+      return `${rates.length === 0 ? 'no months yet' : rates.join(', ')} (${rule})`;
+    }
+  }
+}
