@@ -11,7 +11,18 @@ export interface CliContext {
   debug: boolean;
 }
 
-/** The real process's streams and environment. */
+/**
+ * The real process's streams and environment. `stdin` is a getter: creating Node's stdin
+ * stream costs about 1.5 ms at start-up, which commands that never read it should not pay.
+ */
 export function processContext(): CliContext {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, debug: false };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    debug: false,
+  };
 }

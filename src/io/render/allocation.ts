@@ -2,8 +2,8 @@
  * Renderers of an allocation, keyed by format. Each is pure: allocation in, text out.
  * Amounts are exact decimal strings in kroner at the unit's scale.
  */
-import type { Allocation, AllocationRow } from '../../core/allocation.js';
-import { divideToFixed, formatFixed, gcd, rescale, sumFixed } from '../../core/decimal.js';
+import type { Allocation } from '../../core/allocation.js';
+import { divideToFixed, formatFixed, gcd, sumFixed, toCommonScale } from '../../core/decimal.js';
 import { type AllocationExplanation, explainAllocation, type Ratio } from '../../core/explain.js';
 import { formatUnits } from '../../core/money.js';
 import { type CsvCell, num, text, writeCsv } from './csv-write.js';
@@ -32,12 +32,13 @@ const QUOTA_EXTRA_SCALE = 6;
 
 const amountOf = (a: Allocation, units: bigint): string => formatUnits(units, a.unit);
 
-/** A row's share of the total count in percent, rounded half up at SHARE_SCALE digits. */
-function sharePercent(a: Allocation, row: AllocationRow): string {
-  // The apportionment's denominator is Σ counts at their common scale: bring this count there.
-  const scale = a.rows.reduce((s, r) => Math.max(s, r.recipient.count.scale), 0);
-  const weight = rescale(row.recipient.count, scale).digits;
-  return formatFixed(divideToFixed(weight * 100n, a.apportionment.denominator, SHARE_SCALE).value);
+/**
+ * Each row's share of the total count in percent, rounded half up at SHARE_SCALE digits,
+ * in row order. The apportionment's denominator is Σ counts at their common scale.
+ */
+function sharePercents(a: Allocation): string[] {
+  const { digits } = toCommonScale(a.rows.map((r) => r.recipient.count));
+  return digits.map((w) => formatFixed(divideToFixed(w * 100n, a.apportionment.denominator, SHARE_SCALE).value));
 }
 
 /** A quota in kroner as a reduced fraction `num/den` (or a whole number). */
@@ -58,6 +59,7 @@ const remainderText = (r: Ratio): string => (r.num === 0n ? '0' : `${r.num}/${r.
 
 function renderJson(a: Allocation, options: AllocationRenderOptions): string {
   const explanation = options.explain ? explainAllocation(a) : undefined;
+  const shares = sharePercents(a);
   const document = {
     version: 1,
     pool: options.pool.id,
@@ -71,7 +73,7 @@ function renderJson(a: Allocation, options: AllocationRenderOptions): string {
       id: row.recipient.id,
       name: row.recipient.name,
       count: formatFixed(row.recipient.count),
-      share: sharePercent(a, row),
+      share: shares[i],
       amount: amountOf(a, row.amount),
       tranches: row.tranches.map((t) => amountOf(a, t)),
       applied: row.recipient.applied,
@@ -103,6 +105,7 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): string {
   const explainHeads = options.explain ? ['quota', 'floor', 'remainder', 'rank', 'extra_unit'] : [];
   const header = ['id', 'name', 'count', 'share', 'amount', ...trancheHeads, 'applied', ...explainHeads];
   const explanation = options.explain ? explainAllocation(a) : undefined;
+  const shares = sharePercents(a);
   const rows = a.rows.map((row, i): CsvCell[] => {
     const tranches = a.shares.map((_, j) => {
       const t = row.tranches[j];
@@ -116,7 +119,7 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): string {
       text(row.recipient.id),
       text(row.recipient.name),
       num(formatFixed(row.recipient.count)),
-      num(sharePercent(a, row)),
+      num(shares[i] as string),
       num(amountOf(a, row.amount)),
       ...tranches,
       text(row.recipient.applied ? 'yes' : 'no'),
@@ -131,6 +134,7 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   const money = (units: bigint): string => groupDigits(amountOf(a, units));
   const countTotal = formatFixed(sumFixed(a.rows.map((r) => r.recipient.count)));
   const hasNonApplicants = a.rows.some((r) => !r.recipient.applied);
+  const shares = sharePercents(a);
   const columns = [
     { heading: 'id', right: true },
     { heading: 'name' },
@@ -140,12 +144,12 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
     ...a.shares.map((s, j) => ({ heading: `tranche ${j + 1} (${groupDigits(formatFixed(s))} %)`, right: true })),
     ...(hasNonApplicants ? [{ heading: 'applied' }] : []),
   ];
-  const rows: TextRow[] = a.rows.map((row) => ({
+  const rows: TextRow[] = a.rows.map((row, i) => ({
     cells: [
       row.recipient.id,
       row.recipient.name,
       groupDigits(formatFixed(row.recipient.count)),
-      groupDigits(sharePercent(a, row)),
+      groupDigits(shares[i] as string),
       money(row.amount),
       ...a.shares.map((_, j) => {
         const t = row.tranches[j];

@@ -1,0 +1,23 @@
+// Compiles the CLI for running: one minified ESM bundle per entry with shared chunks, so that
+// start-up reads a few files instead of resolving a hundred modules, and each command's heavy
+// code (zod for pool files, iconv-lite, chalk …) stays in a chunk loaded only when used.
+// Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { flere: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  logLevel: 'warning',
+});
