@@ -9,7 +9,7 @@ import { defineAllocate } from './commands/allocate.js';
 import { defineCheck } from './commands/check.js';
 import { definePools } from './commands/pools.js';
 import { type CliContext, processContext } from './context.js';
-import { formatError } from './messages.js';
+import { errorDocument, formatError } from './messages.js';
 import { VERSION } from './version.js';
 
 const EXIT_CODES_HELP = `
@@ -48,13 +48,19 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
     await buildProgram(ctx).parseAsync([...argv]);
     return ExitCode.ok;
   } catch (error) {
-    return report(error, ctx);
+    return report(error, ctx, wantsJson(argv));
   }
 }
 
-function report(error: unknown, ctx: CliContext): number {
+/** Whether the run asked for JSON output (then problems go to stderr as JSON too). */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+}
+
+function report(error: unknown, ctx: CliContext, json: boolean): number {
   if (error instanceof FlereError) {
-    for (const line of formatError(error)) ctx.stderr.write(`flere: ${line}\n`);
+    if (json) ctx.stderr.write(`${JSON.stringify(errorDocument(error))}\n`);
+    else for (const line of formatError(error)) ctx.stderr.write(`flere: ${line}\n`);
     return error.exitCode;
   }
   if (error instanceof CommanderError) {

@@ -33,3 +33,24 @@ export function formatError(error: FlereError): string[] {
   if (error.omitted > 0) lines.push(`… and ${error.omitted} more problem${error.omitted === 1 ? '' : 's'}`);
   return lines;
 }
+
+/**
+ * An error as one JSON document for `--format json` runs, so that programs reading the JSON
+ * also get the problems as data: each issue's code and place plus the same wording.
+ */
+export function errorDocument(error: FlereError): object {
+  return {
+    version: 1,
+    error: error.kind,
+    exit_code: error.exitCode,
+    issues: error.diagnostics.map((d) => ({
+      code: d.code,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      value: d.value ?? null,
+      message: formatDiagnostic(d),
+    })),
+    omitted: error.omitted,
+  };
+}

@@ -135,3 +135,17 @@ describe('flere allocate: errors', () => {
     expect(bad.stderr).toMatch(/^flere: .*x\.csv: cannot write/);
   });
 });
+
+describe('flere allocate --format json: problems as data', () => {
+  it('writes one JSON document with the issues to stderr instead of text lines', () => {
+    const result = runCli(['allocate', '-', '--format', 'json'], { input: 'kode;antal\n101;2.700\n999;1\n461;-4\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const document = JSON.parse(result.stderr) as { exit_code: number; issues: { code: string; line: number }[] };
+    expect(document.exit_code).toBe(1);
+    expect(document.issues.map((i) => [i.code, i.line])).toEqual([
+      ['kommune.unknown', 3],
+      ['number.negative', 4],
+    ]);
+  });
+});
