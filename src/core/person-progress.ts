@@ -1,0 +1,349 @@
+/**
+ * Person-month records turned into the kommune-month progress that `flere check` reads.
+ * Incremental and order-free: rows are added one at a time in any order, and the counts are
+ * settled at the end. Memory grows with persons and kommune-months, never with rows: a person
+ * is a small integer (see {@link PersonIds}, or the byte interner of the file reader), with a
+ * few bytes of state per person and month; a kommune-month is four counters.
+ */
+import { type Diagnostic, DiagnosticBag } from './diagnostics.js';
+import { type Month, monthFromIndex, monthIndex } from './months.js';
+
+/** Flag bits of one person-month record (`flags` of {@link PersonProgress.add}). */
+export const PersonFlag = {
+  /** `recipient=1`: receives the benefit that month. */
+  recipient: 1,
+  /** `cleared=1`: afklaret og visiteret in (or by) that month. */
+  cleared: 2,
+  /** `company=1`: in a company-oriented activity that month. */
+  company: 4,
+  /** `paid_hours=1`: had paid (unsubsidised) hours that month. */
+  paidHours: 8,
+} as const;
+
+/**
+ * One kommune-month of progress, all counts in persons (non-negative integers).
+ * Invariants: `cleared ≤ target_group`; `company_activity ≤ recipients`; and `recipients`,
+ * `paid_hours` ≤ the persons with a row in that kommune-month ≤ `target_group`.
+ */
+export interface ProgressRow {
+  /** The kommune's official code, 3 digits with any leading zero ('101'). */
+  readonly kommune: string;
+  /** The calendar month, `YYYY-MM`. */
+  readonly month: Month;
+  /** Distinct persons with at least one row in this kommune, in any month of the file. */
+  readonly target_group: number;
+  /** Persons first cleared in this kommune in this month or earlier (they stay counted after moving). */
+  readonly cleared: number;
+  /** Persons of this kommune with `recipient=1` this month. */
+  readonly recipients: number;
+  /** Persons of this kommune with `recipient=1` and `company=1` this month. */
+  readonly company_activity: number;
+  /** Persons of this kommune with `paid_hours=1` this month. */
+  readonly paid_hours: number;
+}
+
+/** The columns of a progress row, in output order. */
+export const PROGRESS_COLUMNS = [
+  'kommune',
+  'month',
+  'target_group',
+  'cleared',
+  'recipients',
+  'company_activity',
+  'paid_hours',
+] as const satisfies readonly (keyof ProgressRow)[];
+
+/** Smallest and largest kommune code accepted (codes are 1–4 digits, never 0). */
+export const MAX_KOMMUNE_CODE = 9999;
+/** First and last year a month may fall in: wider than any pool, narrow enough to index directly. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+const MIN_MONTH = FIRST_YEAR * 12;
+const MONTH_SPAN = (LAST_YEAR - FIRST_YEAR + 1) * 12;
+
+const NOT_CLEARED = 0x7fffffff;
+
+/**
+ * The aggregation. `add` one record per person-month, then read `rows()`.
+ *
+ * A person may appear in several kommuner (movers) but in at most one row per month; `add`
+ * refuses a second row for the same person and month and says which kommune already holds
+ * it, so that the caller can report the line (never the person).
+ */
+export class PersonProgress {
+  // Kommune code → dense slot (−1: not seen), and back.
+  private readonly kommuneSlot = new Int16Array(MAX_KOMMUNE_CODE + 1).fill(-1);
+  private readonly slotKommune: number[] = [];
+  // Month index − MIN_MONTH → dense slot (−1: not seen), and back.
+  private readonly monthSlot = new Int16Array(MONTH_SPAN).fill(-1);
+  private readonly slotMonth: number[] = [];
+
+  /**
+   * Per month slot, per person: the kommune slot + 1 of the person's row that month (0: none).
+   * One cell per person and month is the least state that can tell a duplicate row; it is
+   * 2 bytes per person-month of the file's span, not per row read.
+   */
+  private grid: Uint16Array[] = [];
+  private personCapacity = 0;
+  private personCount = 0;
+  /** Per person: the month index of the earliest row with `cleared=1` (NOT_CLEARED: none). */
+  private firstCleared = new Int32Array(0);
+  /** Per person: the kommune slot of that earliest cleared row. */
+  private firstClearedKommune = new Uint16Array(0);
+
+  /** Per kommune-month cell, 4 counters: rows, recipients, company activity, paid hours. */
+  private counters = new Int32Array(0);
+  private monthCapacity = 0;
+  private kommuneCapacity = 0;
+
+  private added = 0;
+
+  /** The number of records counted so far (refused ones excluded). */
+  get size(): number {
+    return this.added;
+  }
+
+  /**
+   * Counts one person-month record.
+   * @param person dense person number ≥ 0 (from an interner; small, since state is indexed by it)
+   * @param kommune the kommune's code as an integer, 1–9999
+   * @param month month index `year × 12 + month − 1`, year 1900–2999 (see `monthIndex`)
+   * @param flags a sum of {@link PersonFlag} bits
+   * @returns 0 when counted; otherwise the code of the kommune where this person already has
+   *   a row for this month (the same code for a duplicate row), and nothing is counted.
+   */
+  add(person: number, kommune: number, month: number, flags: number): number {
+    // The checks live on the cold paths: an index out of range reads `undefined`, which
+    // leads to newKommune / newMonth / growPersons, and they throw. That keeps `add` small
+    // enough to be inlined into the reader's loop.
+    let ks = this.kommuneSlot[kommune] as number;
+    if (!(ks >= 0)) ks = this.newKommune(kommune);
+    let ms = this.monthSlot[month - MIN_MONTH] as number;
+    if (!(ms >= 0)) ms = this.newMonth(month);
+    if (person >>> 0 !== person || person >= this.personCapacity) this.growPersons(person);
+
+    const column = this.grid[ms] as Uint16Array;
+    const previous = column[person] as number;
+    if (previous !== 0) return this.slotKommune[previous - 1] as number;
+    column[person] = ks + 1;
+    if (person >= this.personCount) this.personCount = person + 1;
+
+    if ((flags & PersonFlag.cleared) !== 0 && month < (this.firstCleared[person] as number)) {
+      this.firstCleared[person] = month;
+      this.firstClearedKommune[person] = ks;
+    }
+    const base = (ks * this.monthCapacity + ms) * 4;
+    const c = this.counters;
+    const recipient = flags & 1;
+    c[base] = (c[base] as number) + 1;
+    c[base + 1] = (c[base + 1] as number) + recipient;
+    c[base + 2] = (c[base + 2] as number) + ((flags >> 2) & recipient);
+    c[base + 3] = (c[base + 3] as number) + ((flags >> 3) & 1);
+    this.added += 1;
+    return 0;
+  }
+
+  /**
+   * The progress: one row per kommune and month present, by kommune code then month.
+   * Costs one pass over persons × months; may be called again after further `add`s.
+   */
+  rows(): ProgressRow[] {
+    const kommuner = this.slotKommune.length;
+    const months = this.slotMonth.length;
+    const mc = this.monthCapacity;
+
+    // Target group: each distinct (person, kommune) once. `stamp` remembers the last person
+    // counted per kommune, so a mover back and forth is not counted twice.
+    const targetGroup = new Int32Array(kommuner);
+    const stamp = new Int32Array(kommuner).fill(-1);
+    for (let p = 0; p < this.personCount; p += 1) {
+      for (let ms = 0; ms < months; ms += 1) {
+        const v = (this.grid[ms] as Uint16Array)[p] as number;
+        if (v !== 0 && stamp[v - 1] !== p) {
+          stamp[v - 1] = p;
+          targetGroup[v - 1] = (targetGroup[v - 1] as number) + 1;
+        }
+      }
+    }
+
+    // Cleared: each person once, in the kommune and month of the first cleared row; the
+    // running sum over calendar months then counts them from that month on.
+    const firstClearedIn = new Int32Array(kommuner * mc);
+    for (let p = 0; p < this.personCount; p += 1) {
+      const month = this.firstCleared[p] as number;
+      if (month === NOT_CLEARED) continue;
+      const cell = (this.firstClearedKommune[p] as number) * mc + (this.monthSlot[month - MIN_MONTH] as number);
+      firstClearedIn[cell] = (firstClearedIn[cell] as number) + 1;
+    }
+
+    const monthOrder = Array.from({ length: months }, (_, i) => i).sort(
+      (a, b) => (this.slotMonth[a] as number) - (this.slotMonth[b] as number),
+    );
+    const kommuneOrder = Array.from({ length: kommuner }, (_, i) => i).sort(
+      (a, b) => (this.slotKommune[a] as number) - (this.slotKommune[b] as number),
+    );
+    const monthText = monthOrder.map((ms) => monthFromIndex(this.slotMonth[ms] as number));
+
+    const out: ProgressRow[] = [];
+    for (const ks of kommuneOrder) {
+      const code = kommuneCode(this.slotKommune[ks] as number);
+      let cleared = 0;
+      for (let i = 0; i < months; i += 1) {
+        const ms = monthOrder[i] as number;
+        const cell = ks * mc + ms;
+        cleared += firstClearedIn[cell] as number;
+        const base = cell * 4;
+        if (this.counters[base] === 0) continue;
+        out.push({
+          kommune: code,
+          month: monthText[i] as Month,
+          target_group: targetGroup[ks] as number,
+          cleared,
+          recipients: this.counters[base + 1] as number,
+          company_activity: this.counters[base + 2] as number,
+          paid_hours: this.counters[base + 3] as number,
+        });
+      }
+    }
+    return out;
+  }
+
+  private newKommune(code: number): number {
+    if (!(Number.isInteger(code) && code >= 1 && code <= MAX_KOMMUNE_CODE)) {
+      throw new RangeError(`kommune code out of range: ${code}`);
+    }
+    const ks = this.slotKommune.length;
+    if (ks >= 0xfffe) throw new RangeError('too many kommuner');
+    this.slotKommune.push(code);
+    this.kommuneSlot[code] = ks;
+    if (ks >= this.kommuneCapacity) this.resizeCounters(Math.max(128, this.kommuneCapacity * 2), this.monthCapacity);
+    return ks;
+  }
+
+  private newMonth(month: number): number {
+    if (!(Number.isInteger(month) && month >= MIN_MONTH && month < MIN_MONTH + MONTH_SPAN)) {
+      throw new RangeError(`month index out of range: ${month}`);
+    }
+    const ms = this.slotMonth.length;
+    this.slotMonth.push(month);
+    this.monthSlot[month - MIN_MONTH] = ms;
+    this.grid.push(new Uint16Array(this.personCapacity));
+    if (ms >= this.monthCapacity) this.resizeCounters(this.kommuneCapacity, Math.max(64, this.monthCapacity * 2));
+    return ms;
+  }
+
+  private resizeCounters(kommuneCapacity: number, monthCapacity: number): void {
+    const next = new Int32Array(kommuneCapacity * monthCapacity * 4);
+    for (let ks = 0; ks < this.slotKommune.length && ks < this.kommuneCapacity; ks += 1) {
+      const from = ks * this.monthCapacity * 4;
+      next.set(this.counters.subarray(from, from + this.monthCapacity * 4), ks * monthCapacity * 4);
+    }
+    this.counters = next;
+    this.kommuneCapacity = kommuneCapacity;
+    this.monthCapacity = monthCapacity;
+  }
+
+  private growPersons(person: number): void {
+    if (!(Number.isInteger(person) && person >= 0 && person < 0x7fffffff)) {
+      throw new RangeError(`person number out of range: ${person}`);
+    }
+    if (person < this.personCapacity) return;
+    // Doubling keeps the copying linear in the number of persons overall.
+    const capacity = Math.max(person + 1, this.personCapacity * 2, 1024);
+    this.grid = this.grid.map((column) => {
+      const next = new Uint16Array(capacity);
+      next.set(column);
+      return next;
+    });
+    const firstCleared = new Int32Array(capacity).fill(NOT_CLEARED);
+    firstCleared.set(this.firstCleared);
+    this.firstCleared = firstCleared;
+    const firstClearedKommune = new Uint16Array(capacity);
+    firstClearedKommune.set(this.firstClearedKommune);
+    this.firstClearedKommune = firstClearedKommune;
+    this.personCapacity = capacity;
+  }
+}
+
+/** A kommune code as text: at least 3 digits ('101', '0…' codes kept zero-padded). */
+export function kommuneCode(code: number): string {
+  return String(code).padStart(3, '0');
+}
+
+/**
+ * Person identifiers (CPR numbers, case ids) to dense numbers 0, 1, 2, … in order of first
+ * appearance. The identifiers stay inside; nothing hands them out again.
+ */
+export class PersonIds {
+  private readonly ids = new Map<string, number>();
+
+  /** The person's number, assigned on first sight. */
+  intern(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) {
+      n = this.ids.size;
+      this.ids.set(id, n);
+    }
+    return n;
+  }
+
+  /** How many distinct persons were seen. */
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/**
+ * The diagnostic for a second row of the same person and month, by line (never by person):
+ * `persons.duplicate-month` when both rows are in the same kommune, `persons.two-kommuner`
+ * when the earlier row put the person in another one.
+ */
+export function conflictDiagnostic(
+  existingKommune: number,
+  kommune: number,
+  month: number,
+  where: { file?: string; line?: number },
+): Diagnostic {
+  const args = { month: monthFromIndex(month), kommune: kommuneCode(kommune), other: kommuneCode(existingKommune) };
+  const code = existingKommune === kommune ? 'persons.duplicate-month' : 'persons.two-kommuner';
+  return { code, ...where, args };
+}
+
+/** One person-month record as plain values (for callers that hold rows as objects). */
+export interface PersonMonthRecord {
+  /** The person's identifier; only compared, never shown. */
+  readonly person: string;
+  /** The kommune's code ('101' or 101). */
+  readonly kommune: string | number;
+  /** `YYYY-MM`. */
+  readonly month: Month;
+  readonly recipient: boolean;
+  readonly cleared: boolean;
+  readonly company: boolean;
+  readonly paidHours: boolean;
+  /** The 1-based line of the record in its file, for diagnostics. */
+  readonly line?: number;
+}
+
+/**
+ * Aggregates records in one go (a convenience over {@link PersonProgress}). Throws a data
+ * FlereError listing every second row of a person-month, by line.
+ */
+export function aggregatePersonMonths(records: Iterable<PersonMonthRecord>, file?: string): ProgressRow[] {
+  const ids = new PersonIds();
+  const progress = new PersonProgress();
+  const bag = new DiagnosticBag();
+  for (const r of records) {
+    const kommune = Number(r.kommune);
+    const month = monthIndex(r.month);
+    const flags =
+      (r.recipient ? PersonFlag.recipient : 0) |
+      (r.cleared ? PersonFlag.cleared : 0) |
+      (r.company ? PersonFlag.company : 0) |
+      (r.paidHours ? PersonFlag.paidHours : 0);
+    const existing = progress.add(ids.intern(r.person), kommune, month, flags);
+    if (existing !== 0) bag.add(conflictDiagnostic(existing, kommune, month, { file, line: r.line }));
+  }
+  bag.throwIfAny('data');
+  return progress.rows();
+}

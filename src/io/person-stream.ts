@@ -1,0 +1,753 @@
+/**
+ * The person file (`person,kommune,month,recipient,cleared,company,paid_hours`, one row per
+ * person and month), read as bytes and fed row by row into a {@link PersonProgress}.
+ *
+ * Speed is the point: millions of rows. The common row (no quotes, no padding, a 3-digit code
+ * or a known name, `YYYY-MM`, flags 0/1) is parsed straight from the bytes with no string per
+ * row: the person cell is hashed while scanned and interned by its bytes, the kommune cell
+ * is resolved once per distinct text. Anything unusual on a line sends that line alone down
+ * a careful path (quotes, spaces, dates, names, and the error messages).
+ *
+ * Person identifiers may be CPR numbers: they never reach a message. Errors name the file
+ * and line; cell values are only quoted when they cannot contain the person's identifier.
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/diagnostics.js';
+import { FIRST_YEAR, LAST_YEAR, type PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
+import type { KommuneMatch } from '../registry/match.js';
+import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
+import { errorCode } from './atomic-file.js';
+
+/** The roles a column can have; the header maps each column to one. */
+const Role = { ignore: 0, person: 1, kommune: 2, month: 3, recipient: 4, cleared: 5, company: 6, paidHours: 7 } as const;
+type Role = (typeof Role)[keyof typeof Role];
+
+/** The canonical column names, in the file's documented order. */
+export const PERSON_COLUMNS = ['person', 'kommune', 'month', 'recipient', 'cleared', 'company', 'paid_hours'] as const;
+type PersonColumn = (typeof PERSON_COLUMNS)[number];
+
+const ROLE_OF: Readonly<Record<PersonColumn, Role>> = {
+  person: Role.person,
+  kommune: Role.kommune,
+  month: Role.month,
+  recipient: Role.recipient,
+  cleared: Role.cleared,
+  company: Role.company,
+  paid_hours: Role.paidHours,
+};
+
+/** Header names accepted for each column, as `headerKey` leaves them (English and Danish). */
+const ALIASES: Readonly<Record<PersonColumn, readonly string[]>> = {
+  person: ['person', 'personid', 'person_id', 'id', 'cpr', 'cprnr', 'cpr_nr', 'cpr_nummer', 'personnummer', 'borger', 'borger_id', 'borgerid'],
+  kommune: ['kommune', 'kommunekode', 'kommune_kode', 'kommunenr', 'kommune_nr', 'kode', 'code', 'municipality'],
+  month: ['month', 'maaned', 'mdr', 'md', 'periode', 'period'],
+  recipient: ['recipient', 'modtager', 'ydelsesmodtager', 'kontanthjaelpsmodtager'],
+  cleared: ['cleared', 'afklaret', 'visiteret', 'afklaret_og_visiteret', 'afklaret_visiteret'],
+  company: ['company', 'virksomhed', 'virksomhedsrettet', 'virksomhedsrettet_indsats'],
+  paid_hours: ['paid_hours', 'paidhours', 'loentimer', 'betalte_timer', 'ordinaere_timer', 'ustoettede_timer', 'timer'],
+};
+
+/** The flag bit of a flag column's role: roles 4–7 are bits 1, 2, 4, 8 (a test holds this). */
+export function flagBit(role: number): number {
+  return 1 << (role - Role.recipient);
+}
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const ZERO = 48;
+const DASH = 45;
+
+/** Bytes read per system call; large enough that calls are rare, small enough to stay in cache. */
+const CHUNK = 1 << 20;
+/** A line longer than this is not a person row (a binary file, a missing line break). */
+const MAX_LINE = 1 << 20;
+/** Distinct kommune texts remembered; beyond that (garbage) each is resolved afresh. */
+const MAX_KOMMUNE_TEXTS = 4096;
+
+/** Options of the reader. */
+export interface PersonReadOptions {
+  /** The file's name as shown in messages (`-` for standard input is shown as `<stdin>`). */
+  readonly name: string;
+  /** Resolves a kommune cell (code or name); the registry's `resolveKommune` by default. */
+  readonly resolve?: (text: string) => KommuneMatch;
+  /** Called now and then with the number of data rows read so far. */
+  readonly onProgress?: (rows: number) => void;
+}
+
+/** What was read: data rows counted, distinct persons, and where each kommune first appears. */
+export interface PersonReadSummary {
+  readonly rows: number;
+  readonly persons: number;
+  /** Kommune code ('101') → the first line naming it (for messages about the kommune). */
+  readonly firstLine: ReadonlyMap<string, number>;
+}
+
+/**
+ * Parses the person file incrementally: `consume` complete lines as the bytes arrive,
+ * `finish` at the end. Problems are collected (all of them, the first 20 listed) and thrown
+ * together by `finish` as a data FlereError.
+ */
+export class PersonCsvParser {
+  private readonly bag = new DiagnosticBag();
+  private readonly persons = new IdInterner();
+  // Kommune cells of exactly 3 digits, by value: 0 not looked up, −1 unknown, else the code.
+  private readonly codeCache = new Int16Array(1000);
+  // Other kommune cells, by their bytes: interned number → code (0 not looked up, −1 unknown).
+  private readonly kommuneTexts = new IdInterner();
+  private kommuneTextCode = new Int16Array(64);
+  private readonly matches = new Map<string, KommuneMatch>();
+  // Kommune code → first line. Filled when a kommune text is first resolved, which for each
+  // code happens on (or before) its first data line.
+  private readonly firstLines = new Map<number, number>();
+
+  private headerDone = false;
+  private sniffed = false;
+  private delimiter = 44;
+  private roles: Uint8Array = new Uint8Array(0);
+  private columnNames: string[] = [];
+  private line = 0;
+  private rowCount = 0;
+
+  constructor(
+    private readonly sink: PersonProgress,
+    private readonly file: string,
+    private readonly resolveText: (text: string) => KommuneMatch,
+  ) {}
+
+  /** Data rows counted so far. */
+  get rows(): number {
+    return this.rowCount;
+  }
+
+  /** The number of the last line read (1-based, physical lines). */
+  get lineNumber(): number {
+    return this.line;
+  }
+
+  /** Distinct persons seen so far. */
+  get personCount(): number {
+    return this.persons.size;
+  }
+
+  /**
+   * Parses the complete lines in `buf[start, end)` and returns where the first incomplete
+   * line begins (to be passed again with more bytes after it). With `final`, the rest is a
+   * last line even without a line break.
+   */
+  consume(buf: Buffer, start: number, end: number, final: boolean): number {
+    let pos = start;
+    if (!this.headerDone) {
+      pos = this.header(buf, pos, end, final);
+      if (!this.headerDone) return pos;
+    }
+    const lastBreak = end > pos ? buf.lastIndexOf(LF, end - 1) : -1;
+    if (lastBreak >= pos) pos = this.dataLines(buf, pos, lastBreak + 1);
+    if (final && pos < end) {
+      // The last line without a line break: give it one, so the parser needs no bounds checks.
+      const last = Buffer.allocUnsafe(end - pos + 1);
+      buf.copy(last, 0, pos, end);
+      last[end - pos] = LF;
+      this.dataLines(last, 0, last.length);
+      pos = end;
+    }
+    return pos;
+  }
+
+  /** Ends the file: throws every problem found, or when the file had no header or no rows. */
+  finish(): PersonReadSummary {
+    if (!this.headerDone) this.bag.add({ code: 'persons.no-header', file: this.file });
+    else if (this.rowCount === 0 && this.bag.size === 0) this.bag.add({ code: 'persons.no-rows', file: this.file });
+    this.bag.throwIfAny('data');
+    const firstLine = new Map([...this.firstLines].sort(([a], [b]) => a - b).map(([code, line]) => [kommuneCode(code), line]));
+    return { rows: this.rowCount, persons: this.persons.size, firstLine };
+  }
+
+  /**
+   * Reads the header (after any BOM, blank lines and a `sep=` line); returns how far the
+   * input was consumed, `headerDone` telling whether the header was among it.
+   */
+  private header(buf: Buffer, start: number, end: number, final: boolean): number {
+    let pos = start;
+    if (this.line === 0) {
+      if (end - pos < 3 && !final) return start;
+      if (buf[pos] === 0xef && buf[pos + 1] === 0xbb && buf[pos + 2] === 0xbf) pos += 3;
+      else if ((buf[pos] === 0xff && buf[pos + 1] === 0xfe) || (buf[pos] === 0xfe && buf[pos + 1] === 0xff)) {
+        throw new FlereError('data', [{ code: 'persons.utf16', file: this.file }]);
+      }
+    }
+    for (;;) {
+      let lineEnd = buf.indexOf(LF, pos);
+      if (lineEnd < 0 || lineEnd >= end) {
+        if (!final) {
+          if (end - pos > MAX_LINE) throw new FlereError('data', [{ code: 'persons.line-too-long', file: this.file, line: this.line + 1 }]);
+          // Nothing consumed before the first line is whole, so a BOM is seen again next time.
+          return this.line === 0 ? start : pos;
+        }
+        if (pos >= end) return end;
+        lineEnd = end;
+      }
+      this.line += 1;
+      const text = decodeCell(buf.subarray(pos, lineEnd)).replace(/\r$/, '');
+      const next = Math.min(lineEnd + 1, end);
+      const sep = /^"?sep=(.)"?$/i.exec(text.trim());
+      if (sep && this.line === 1) {
+        this.delimiter = (sep[1] as string).charCodeAt(0);
+        this.sniffed = true;
+        pos = next;
+        continue;
+      }
+      if (text.trim() === '') {
+        pos = next;
+        if (lineEnd >= end) return end;
+        continue;
+      }
+      this.readHeader(buf.subarray(pos, lineEnd), text);
+      this.headerDone = true;
+      return next;
+    }
+  }
+
+  private readHeader(bytes: Buffer, text: string): void {
+    if (!this.sniffed) this.delimiter = sniffDelimiter(text);
+    const cells = splitCells(bytes, this.delimiter);
+    if (cells === undefined) throw new FlereError('data', [{ code: 'persons.bad-quotes', file: this.file, line: this.line }]);
+    const names = cells.map((c) => decodeCell(c).trim());
+    const roles = new Uint8Array(names.length);
+    const seen = new Map<Role, string>();
+    const problems: Diagnostic[] = [];
+    names.forEach((name, i) => {
+      const role = roleOf(name);
+      if (role === Role.ignore) return;
+      const earlier = seen.get(role);
+      if (earlier !== undefined) {
+        problems.push({ code: 'persons.duplicate-column', file: this.file, line: this.line, column: name, args: { first: earlier } });
+      }
+      seen.set(role, name);
+      roles[i] = role;
+    });
+    for (const column of PERSON_COLUMNS) {
+      if (!seen.has(ROLE_OF[column])) {
+        problems.push({ code: 'persons.missing-column', file: this.file, line: this.line, args: { column, header: names.join(', ') } });
+      }
+    }
+    if (problems.length > 0) throw new FlereError('data', problems);
+    this.roles = roles;
+    this.columnNames = names;
+  }
+
+  /**
+   * The hot loop over complete lines in `buf[start, end)`, `buf[end − 1]` being a line break.
+   * Every scan stops at a line break, so no index check is needed against `end`.
+   */
+  private dataLines(buf: Buffer, start: number, end: number): number {
+    const roles = this.roles;
+    const columns = roles.length;
+    const delimiter = this.delimiter;
+    const persons = this.persons;
+    const codeCache = this.codeCache;
+    const sink = this.sink;
+    let pos = start;
+    while (pos < end) {
+      const lineStart = pos;
+      this.line += 1;
+      let person = -1;
+      let kommune = 0;
+      let month = 0;
+      let flags = 0;
+      let fast = true;
+      for (let c = 0; ; c += 1) {
+        const role = roles[c] as number;
+        if (role === Role.person) {
+          // Digits first (CPR and case numbers): keyed by value, no bytes compared.
+          const s = pos;
+          let v = 0;
+          let b = buf[pos] as number;
+          while (b >= ZERO && b <= ZERO + 9) {
+            v = v * 10 + b - ZERO;
+            b = buf[++pos] as number;
+          }
+          const digits = pos - s;
+          if (digits > 0 && digits <= MAX_DIGIT_KEY_LENGTH && (b === delimiter || b === LF || b === CR)) {
+            person = persons.internDigits(v, digits, digitsHash(v, digits));
+          } else {
+            pos = s;
+            let h = HASH_SEED;
+            b = buf[pos] as number;
+            while (b !== delimiter && b !== LF && b !== CR && b !== QUOTE) {
+              h = Math.imul(h ^ b, 0x01000193);
+              b = buf[++pos] as number;
+            }
+            if (pos === s || b === QUOTE || (buf[s] as number) <= SPACE || (buf[pos - 1] as number) <= SPACE) {
+              fast = false;
+              break;
+            }
+            person = persons.intern(buf, s, pos, hashFinish(h));
+          }
+        } else if (role === Role.kommune) {
+          const s = pos;
+          let v = 0;
+          let b = buf[pos] as number;
+          while (b >= ZERO && b <= ZERO + 9) {
+            v = v * 10 + b - ZERO;
+            b = buf[++pos] as number;
+          }
+          if (pos - s === 3 && (b === delimiter || b === LF || b === CR)) {
+            kommune = codeCache[v] as number;
+            if (kommune === 0) kommune = this.lookUpCode(v);
+          } else {
+            kommune = this.kommuneCell(buf, s);
+            if (kommune > 0) pos = this.cellEnd;
+          }
+          if (kommune < 0) {
+            fast = false;
+            break;
+          }
+        } else if (role === Role.month) {
+          const y0 = (buf[pos] as number) - ZERO;
+          const y1 = (buf[pos + 1] as number) - ZERO;
+          const y2 = (buf[pos + 2] as number) - ZERO;
+          const y3 = (buf[pos + 3] as number) - ZERO;
+          const m0 = (buf[pos + 5] as number) - ZERO;
+          const m1 = (buf[pos + 6] as number) - ZERO;
+          // Unsigned compares: a byte below '0' wraps to a huge number.
+          if (
+            y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 ||
+            buf[pos + 4] !== DASH
+          ) {
+            fast = false;
+            break;
+          }
+          const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+          const mm = m0 * 10 + m1;
+          if (mm < 1 || mm > 12 || year < FIRST_YEAR || year > LAST_YEAR) {
+            fast = false;
+            break;
+          }
+          month = year * 12 + mm - 1;
+          pos += 7;
+        } else if (role === Role.ignore) {
+          let b = buf[pos] as number;
+          while (b !== delimiter && b !== LF && b !== CR && b !== QUOTE) b = buf[++pos] as number;
+          if (b === QUOTE) {
+            fast = false;
+            break;
+          }
+        } else {
+          const b = buf[pos] as number;
+          if (b !== ZERO && b !== ZERO + 1) {
+            fast = false;
+            break;
+          }
+          // recipient, cleared, company, paid_hours are roles 4–7 and flag bits 1, 2, 4, 8.
+          flags |= (b - ZERO) << (role - Role.recipient);
+          pos += 1;
+        }
+        const t = buf[pos] as number;
+        if (c + 1 < columns) {
+          if (t !== delimiter) {
+            fast = false;
+            break;
+          }
+          pos += 1;
+          continue;
+        }
+        if (t === CR && buf[pos + 1] === LF) pos += 1;
+        if (buf[pos] !== LF) fast = false;
+        break;
+      }
+      if (!fast) {
+        pos = buf.indexOf(LF, lineStart) + 1;
+        this.slowLine(buf, lineStart, pos - 1);
+        continue;
+      }
+      pos += 1;
+      const existing = sink.add(person, kommune, month, flags);
+      if (existing !== 0) {
+        this.bag.add(conflictDiagnostic(existing, kommune, month, { file: this.file, line: this.line }));
+      } else {
+        this.rowCount += 1;
+      }
+    }
+    return pos;
+  }
+
+  /** Where the last `kommuneCell` ended. */
+  private cellEnd = 0;
+
+  /**
+   * A kommune cell that is not a plain 3-digit code, looked up by its bytes; the code, or −1
+   * for anything the careful path must see (quotes, unknown kommuner). Sets `cellEnd`.
+   */
+  private kommuneCell(buf: Buffer, start: number): number {
+    const delimiter = this.delimiter;
+    let pos = start;
+    let h = HASH_SEED;
+    let b = buf[pos] as number;
+    while (b !== delimiter && b !== LF && b !== CR && b !== QUOTE) {
+      h = Math.imul(h ^ b, 0x01000193);
+      b = buf[++pos] as number;
+    }
+    if (b === QUOTE || pos === start) return -1;
+    this.cellEnd = pos;
+    const texts = this.kommuneTexts;
+    const hash = hashFinish(h);
+    if (texts.size >= MAX_KOMMUNE_TEXTS) {
+      const found = texts.find(buf, start, pos, hash);
+      return found < 0 ? -1 : (this.kommuneTextCode[found] as number);
+    }
+    const n = texts.intern(buf, start, pos, hash);
+    if (n >= this.kommuneTextCode.length) {
+      const next = new Int16Array(this.kommuneTextCode.length * 2);
+      next.set(this.kommuneTextCode);
+      this.kommuneTextCode = next;
+    }
+    let code = this.kommuneTextCode[n] as number;
+    if (code === 0) {
+      const match = this.match(decodeCell(buf.subarray(start, pos)));
+      code = match.ok ? Number(match.kommune.code) : -1;
+      this.kommuneTextCode[n] = code;
+    }
+    return code;
+  }
+
+  private lookUpCode(value: number): number {
+    const text = String(value).padStart(3, '0');
+    const match = this.match(text);
+    const code = match.ok ? Number(match.kommune.code) : -1;
+    this.codeCache[value] = code;
+    return code;
+  }
+
+  private match(text: string): KommuneMatch {
+    let m = this.matches.get(text);
+    if (m === undefined) {
+      m = this.resolveText(text);
+      if (this.matches.size < MAX_KOMMUNE_TEXTS) this.matches.set(text, m);
+    }
+    if (m.ok) {
+      const code = Number(m.kommune.code);
+      if (!this.firstLines.has(code)) this.firstLines.set(code, this.line);
+    }
+    return m;
+  }
+
+  /**
+   * The careful path for one line `buf[start, lineBreak)`: quotes, padding, dates, names,
+   * blank lines, and every error message. Never quotes the person's cell.
+   */
+  private slowLine(buf: Buffer, start: number, lineBreak: number): void {
+    let end = lineBreak;
+    if (end > start && buf[end - 1] === CR) end -= 1;
+    const where = { file: this.file, line: this.line };
+    if (end - start > MAX_LINE) {
+      this.bag.add({ code: 'persons.line-too-long', ...where });
+      return;
+    }
+    const cells = splitCells(buf.subarray(start, end), this.delimiter);
+    if (cells === undefined) {
+      this.bag.add({ code: 'persons.bad-quotes', ...where });
+      return;
+    }
+    const trimmed = cells.map((c) => trimBytes(c, this.delimiter));
+    if (trimmed.every((c) => c.length === 0)) return; // a blank line, or Excel's ";;;;;;"
+    const columns = this.roles.length;
+    const extra = trimmed.slice(columns);
+    if (trimmed.length < columns || extra.some((c) => c.length > 0)) {
+      this.bag.add({ code: 'persons.field-count', ...where, args: { expected: columns, found: trimmed.length } });
+      return;
+    }
+
+    const personIndex = this.roles.indexOf(Role.person);
+    const personBytes = trimmed[personIndex] as Buffer;
+    const personText = decodeCell(personBytes);
+    const problems: Diagnostic[] = [];
+    let kommune = 0;
+    let month = 0;
+    let flags = 0;
+    for (let c = 0; c < columns; c += 1) {
+      const role = this.roles[c] as Role;
+      const bytes = trimmed[c] as Buffer;
+      const column = this.columnNames[c] as string;
+      if (role === Role.ignore || role === Role.person) continue;
+      const text = decodeCell(bytes);
+      const value = safeValue(text, personText);
+      if (role === Role.kommune) {
+        const match = text === '' ? { ok: false as const, suggestions: [] } : this.match(text);
+        if (match.ok) kommune = Number(match.kommune.code);
+        else {
+          const suggestions = match.suggestions.map((k) => `${k.name} (${k.code})`).join(', ');
+          problems.push({
+            code: text === '' ? 'persons.empty-kommune' : 'kommune.unknown',
+            ...where,
+            column,
+            ...(value === undefined ? {} : { value }),
+            ...(suggestions === '' ? {} : { args: { suggestions } }),
+          });
+        }
+      } else if (role === Role.month) {
+        const m = parseMonthCell(text);
+        if (m === undefined) problems.push({ code: 'persons.bad-month', ...where, column, ...(value === undefined ? {} : { value }) });
+        else month = m;
+      } else if (text === '0' || text === '1') {
+        if (text === '1') flags |= flagBit(role);
+      } else {
+        problems.push({ code: 'persons.bad-flag', ...where, column, ...(value === undefined ? {} : { value }) });
+      }
+    }
+    if (personBytes.length === 0) problems.unshift({ code: 'persons.empty-person', ...where, column: this.columnNames[personIndex] as string });
+    if (problems.length > 0) {
+      for (const p of problems) this.bag.add(p);
+      return;
+    }
+    const person = this.persons.internCell(personBytes, 0, personBytes.length);
+    const existing = this.sink.add(person, kommune, month, flags);
+    if (existing !== 0) this.bag.add(conflictDiagnostic(existing, kommune, month, where));
+    else this.rowCount += 1;
+  }
+}
+
+/**
+ * Reads a person file from disk into `sink`, with plain synchronous reads into one reused
+ * buffer (the fastest way Node has to read a file). Throws an io FlereError when the file
+ * cannot be read and a data FlereError listing the bad rows.
+ */
+export function readPersonFile(path: string, sink: PersonProgress, options: PersonReadOptions): PersonReadSummary {
+  const parser = newParser(sink, options);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw fileError(error, options.name);
+  }
+  try {
+    let buf: Buffer = Buffer.allocUnsafe(CHUNK * 2);
+    let length = 0;
+    for (;;) {
+      if (buf.length - length < CHUNK) buf = grow(buf, length, options.name, parser);
+      let n: number;
+      try {
+        n = readSync(fd, buf, length, buf.length - length, null);
+      } catch (error) {
+        throw fileError(error, options.name);
+      }
+      if (n === 0) break;
+      length += n;
+      const used = parser.consume(buf, 0, length, false);
+      buf.copyWithin(0, used, length);
+      length -= used;
+      options.onProgress?.(parser.rows);
+    }
+    parser.consume(buf, 0, length, true);
+  } finally {
+    closeSync(fd);
+  }
+  return parser.finish();
+}
+
+/** Reads a person file from a stream (standard input) into `sink`; see {@link readPersonFile}. */
+export async function readPersonStream(
+  stream: AsyncIterable<Uint8Array | string>,
+  sink: PersonProgress,
+  options: PersonReadOptions,
+): Promise<PersonReadSummary> {
+  const parser = newParser(sink, options);
+  let buf: Buffer = Buffer.allocUnsafe(CHUNK * 2);
+  let length = 0;
+  try {
+    for await (const piece of stream) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (buf.length - length < CHUNK) buf = grow(buf, length, options.name, parser);
+        const n = Math.min(chunk.length - offset, buf.length - length);
+        buf.set(chunk.subarray(offset, offset + n), length);
+        offset += n;
+        length += n;
+        const used = parser.consume(buf, 0, length, false);
+        buf.copyWithin(0, used, length);
+        length -= used;
+      }
+      options.onProgress?.(parser.rows);
+    }
+  } catch (error) {
+    if (error instanceof FlereError) throw error;
+    throw ioError({ code: 'io.read', file: options.name, value: errorCode(error) });
+  }
+  parser.consume(buf, 0, length, true);
+  return parser.finish();
+}
+
+function newParser(sink: PersonProgress, options: PersonReadOptions): PersonCsvParser {
+  return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve());
+}
+
+let registryResolve: ((text: string) => KommuneMatch) | undefined;
+function defaultResolve(): (text: string) => KommuneMatch {
+  if (registryResolve === undefined) throw new Error('registry not loaded: call loadRegistryResolver() first');
+  return registryResolve;
+}
+
+/** Loads the kommune registry's resolver (lazily, so that tests may pass their own). */
+export async function loadRegistryResolver(): Promise<(text: string) => KommuneMatch> {
+  registryResolve ??= (await import('../registry/match.js')).resolveKommune;
+  return registryResolve;
+}
+
+/** Makes room for another chunk after `length` bytes of an unfinished line. */
+function grow(buf: Buffer, length: number, file: string, parser: PersonCsvParser): Buffer {
+  if (length > MAX_LINE) throw new FlereError('data', [{ code: 'persons.line-too-long', file, line: parser.lineNumber + 1 }]);
+  const next = Buffer.allocUnsafe(buf.length * 2);
+  buf.copy(next, 0, 0, length);
+  return next;
+}
+
+function fileError(error: unknown, file: string): FlereError {
+  const code = errorCode(error);
+  if (code === 'ENOENT') return ioError({ code: 'io.not-found', file });
+  if (code === 'EISDIR') return ioError({ code: 'io.is-directory', file });
+  return ioError({ code: 'io.read', file, value: code });
+}
+
+/** The header's delimiter: the most frequent of `,`, `;` and tab outside quotes (`,` if none). */
+export function sniffDelimiter(header: string): number {
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === ',') comma += 1;
+    else if (ch === ';') semicolon += 1;
+    else if (ch === '\t') tab += 1;
+  }
+  if (semicolon > comma && semicolon >= tab) return 59;
+  if (tab > comma && tab > semicolon) return TAB;
+  return 44;
+}
+
+/** A header name as a lookup key: lower case, æ/ø/å spelled out, spaces and dashes as `_`. */
+function headerKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/å/g, 'aa')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/[\s\-.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+const ROLE_BY_KEY: ReadonlyMap<string, Role> = new Map(
+  PERSON_COLUMNS.flatMap((column) => ALIASES[column].map((alias) => [alias, ROLE_OF[column]] as const)),
+);
+
+function roleOf(name: string): Role {
+  return ROLE_BY_KEY.get(headerKey(name)) ?? Role.ignore;
+}
+
+/**
+ * The cells of one line (without its line break) as byte slices, quotes removed (`""` inside
+ * quotes is one `"`). Undefined when the quoting is malformed.
+ */
+function splitCells(line: Uint8Array, delimiter: number): Buffer[] | undefined {
+  const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
+  const cells: Buffer[] = [];
+  let pos = 0;
+  for (;;) {
+    let s = pos;
+    while (s < bytes.length && (bytes[s] === SPACE || (bytes[s] === TAB && delimiter !== TAB))) s += 1;
+    if (bytes[s] === QUOTE) {
+      const out: number[] = [];
+      let i = s + 1;
+      for (;;) {
+        if (i >= bytes.length) return undefined;
+        const b = bytes[i] as number;
+        if (b === QUOTE) {
+          if (bytes[i + 1] === QUOTE) {
+            out.push(QUOTE);
+            i += 2;
+            continue;
+          }
+          i += 1;
+          break;
+        }
+        out.push(b);
+        i += 1;
+      }
+      while (i < bytes.length && (bytes[i] === SPACE || (bytes[i] === TAB && delimiter !== TAB))) i += 1;
+      if (i < bytes.length && bytes[i] !== delimiter) return undefined;
+      cells.push(Buffer.from(out));
+      if (i >= bytes.length) return cells;
+      pos = i + 1;
+    } else {
+      let e = pos;
+      while (e < bytes.length && bytes[e] !== delimiter) {
+        if (bytes[e] === QUOTE) return undefined;
+        e += 1;
+      }
+      cells.push(bytes.subarray(pos, e));
+      if (e >= bytes.length) return cells;
+      pos = e + 1;
+    }
+  }
+}
+
+/** Drops spaces (and tabs, unless tab is the delimiter) at both ends of a cell. */
+function trimBytes(cell: Buffer, delimiter: number): Buffer {
+  const blank = (b: number | undefined): boolean => b === SPACE || (b === TAB && delimiter !== TAB) || b === CR;
+  let s = 0;
+  let e = cell.length;
+  while (s < e && blank(cell[s])) s += 1;
+  while (e > s && blank(cell[e - 1])) e -= 1;
+  return cell.subarray(s, e);
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (where Node 20's TextDecoder is wrong).
+const CP1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * One cell's text: UTF-8 when its bytes are UTF-8, else Windows-1252 (Danish Excel), NFC.
+ * Per cell rather than per file, so that a streamed file needs no look-ahead.
+ */
+export function decodeCell(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let ascii = true;
+  for (let i = 0; i < b.length; i += 1) {
+    if ((b[i] as number) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return b.toString('latin1');
+  if (isUtf8(b)) return b.toString('utf8').normalize('NFC');
+  let text = '';
+  for (const byte of b) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text.normalize('NFC');
+}
+
+/** `YYYY-MM` or an ISO date `YYYY-MM-DD` (its month), year 1900–2999; the month index. */
+function parseMonthCell(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
+  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return undefined;
+  return year * 12 + month - 1;
+}
+
+/**
+ * A cell's text for a message, or undefined when it might carry the person's identifier:
+ * it contains the row's person cell, or looks like a CPR number. Long values are cut.
+ */
+function safeValue(text: string, person: string): string | undefined {
+  if (person !== '' && text.includes(person)) return undefined;
+  if (/\d{6}-?\d{4}/.test(text)) return undefined;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
