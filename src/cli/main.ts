@@ -8,6 +8,7 @@ import { ExitCode, FlereError } from '../core/diagnostics.js';
 import { defineAllocate } from './commands/allocate.js';
 import { defineCheck } from './commands/check.js';
 import { definePools } from './commands/pools.js';
+import { defineProgress } from './commands/progress.js';
 import { type CliContext, processContext } from './context.js';
 import { errorDocument, formatError } from './messages.js';
 import { VERSION } from './version.js';
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
   defineAllocate(program, ctx);
   defineCheck(program, ctx);
   definePools(program, ctx);
+  defineProgress(program, ctx);
   return program;
 }
 

@@ -1,0 +1,37 @@
+/**
+ * `flere progress`: stream the person file into kommune-month progress, render, write.
+ * Everything is read and checked before the first byte is written.
+ */
+import { readPersonProgress } from '../../io/person-progress-input.js';
+import { chooseFormat, writeOutput } from '../../io/output.js';
+import { progressRenderers } from '../../io/progress-output.js';
+import { sourceName } from '../../io/input-source.js';
+import type { ProgressOptions } from '../commands/progress.js';
+import type { CliContext } from '../context.js';
+import { progressMeter } from '../progress-meter.js';
+
+/** Runs `flere progress PERSONS`; throws FlereError for bad input. */
+export async function runProgress(persons: string, options: ProgressOptions, ctx: CliContext): Promise<void> {
+  const name = sourceName(persons);
+  const meter = progressMeter(ctx.stderr);
+  let result;
+  try {
+    result = await readPersonProgress(persons, {
+      name,
+      ...(persons === '-' ? { stdin: ctx.stdin } : {}),
+      ...(meter ? { onProgress: meter.update } : {}),
+    });
+  } finally {
+    meter?.done();
+  }
+  // CSV unless asked otherwise (or `-o x.json`): the output is made to be read by `flere check`.
+  const format = chooseFormat(options.format, options.output, false);
+  const names = format === 'table' ? await kommuneNames() : () => '';
+  const text = progressRenderers[format](result.rows, result.summary, names);
+  await writeOutput(text, options.output, ctx.stdout);
+}
+
+async function kommuneNames(): Promise<(code: string) => string> {
+  const { kommuneByCode } = await import('../../registry/kommuner.js');
+  return (code) => kommuneByCode(code)?.name ?? '';
+}

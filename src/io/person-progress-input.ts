@@ -1,0 +1,70 @@
+/**
+ * A person file (path or `-`) to kommune-month progress rows: the one entry point that both
+ * `flere progress` and `flere check --persons FILE` use, so that they agree by construction.
+ */
+import type { KommuneProgress, MonthlyCounts } from '../core/conditions.js';
+import { usageError } from '../core/diagnostics.js';
+import type { Month } from '../core/months.js';
+import { PersonProgress, type ProgressRow } from '../core/person-progress.js';
+import { loadRegistryResolver, type PersonReadSummary, readPersonFile, readPersonStream } from './person-stream.js';
+
+/** Options of {@link readPersonProgress}. */
+export interface PersonProgressInput {
+  /** The name shown in messages (`<stdin>` for `-`). */
+  readonly name: string;
+  /** Standard input, read when the path is `-`; a terminal there is a usage error. */
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Called now and then with the number of rows read so far (for a progress meter). */
+  readonly onProgress?: (rows: number) => void;
+}
+
+/** The progress rows and what was read. */
+export interface PersonProgressResult {
+  readonly rows: ProgressRow[];
+  readonly summary: PersonReadSummary;
+}
+
+/**
+ * Reads a person file and aggregates it. Throws FlereError: io (missing, unreadable), usage
+ * (`-` with a terminal on stdin), data (every bad row, by line; never naming a person).
+ */
+export async function readPersonProgress(path: string, options: PersonProgressInput): Promise<PersonProgressResult> {
+  const resolve = await loadRegistryResolver();
+  const sink = new PersonProgress();
+  const read = { name: options.name, resolve, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  let summary: PersonReadSummary;
+  if (path === '-') {
+    const stdin = options.stdin;
+    if (stdin === undefined || stdin.isTTY) throw usageError({ code: 'usage.stdin-terminal' });
+    summary = await readPersonStream(stdin as AsyncIterable<Uint8Array | string>, sink, read);
+  } else {
+    summary = readPersonFile(path, sink, read);
+  }
+  return { rows: sink.rows(), summary };
+}
+
+/**
+ * The result in the shape of `flere check`'s `Progress` (from its progress reader): kommune
+ * code → month → metric → count as BigInt, each kommune's first line, the latest month.
+ */
+export function asCheckProgress({ rows, summary }: PersonProgressResult): {
+  byKommune: Map<string, KommuneProgress>;
+  firstLine: ReadonlyMap<string, number>;
+  lastMonth: Month | null;
+} {
+  const byKommune = new Map<string, Map<Month, MonthlyCounts>>();
+  let lastMonth: Month | null = null;
+  for (const r of rows) {
+    let months = byKommune.get(r.kommune);
+    if (months === undefined) byKommune.set(r.kommune, (months = new Map()));
+    months.set(r.month, {
+      target_group: BigInt(r.target_group),
+      cleared: BigInt(r.cleared),
+      recipients: BigInt(r.recipients),
+      company_activity: BigInt(r.company_activity),
+      paid_hours: BigInt(r.paid_hours),
+    });
+    if (lastMonth === null || r.month > lastMonth) lastMonth = r.month;
+  }
+  return { byKommune, firstLine: summary.firstLine, lastMonth };
+}

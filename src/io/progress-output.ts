@@ -1,0 +1,74 @@
+/**
+ * Rendering kommune-month progress (what `flere progress` computes) as CSV, JSON or a table.
+ * Pure: rows in, text out. The CSV is exactly what `flere check` reads.
+ */
+import { PROGRESS_COLUMNS, type ProgressRow } from '../core/person-progress.js';
+import type { Format } from './render/formats.js';
+import { layoutTable } from './render/text-table.js';
+
+/** What was read, for the JSON document and the table's footer. */
+export interface ProgressSource {
+  /** Data rows counted (person-months). */
+  readonly rows: number;
+  /** Distinct persons (a count; identifiers never leave the reader). */
+  readonly persons: number;
+}
+
+/** A renderer: the whole output text, ending in a line break. */
+export type ProgressRenderer = (rows: readonly ProgressRow[], source: ProgressSource, kommuneName: (code: string) => string) => string;
+
+/**
+ * `kommune,month,target_group,cleared,recipients,company_activity,paid_hours`, comma, `\n`,
+ * no BOM. Every cell is a code, a month or a whole number, so nothing needs quoting.
+ */
+function csv(rows: readonly ProgressRow[]): string {
+  const out: string[] = [PROGRESS_COLUMNS.join(',')];
+  for (const r of rows) {
+    out.push(`${r.kommune},${r.month},${r.target_group},${r.cleared},${r.recipients},${r.company_activity},${r.paid_hours}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `{ version: 1, source: { rows, persons }, progress: [ {kommune, month, …counts} ] }`; counts are JSON integers. */
+function json(rows: readonly ProgressRow[], source: ProgressSource): string {
+  const doc = {
+    version: 1,
+    source: { rows: source.rows, persons: source.persons },
+    progress: rows.map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c, r[c]]))),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** For people: kommune code and name, month, the counts right-aligned, a footer with totals read. */
+function table(rows: readonly ProgressRow[], source: ProgressSource, kommuneName: (code: string) => string): string {
+  const grouped = new Intl.NumberFormat('da-DK');
+  const lines = layoutTable(
+    [
+      { heading: 'kommune' },
+      { heading: 'name' },
+      { heading: 'month' },
+      { heading: 'target group', right: true },
+      { heading: 'cleared', right: true },
+      { heading: 'recipients', right: true },
+      { heading: 'company activity', right: true },
+      { heading: 'paid hours', right: true },
+    ],
+    rows.map((r) => ({
+      cells: [
+        r.kommune,
+        kommuneName(r.kommune),
+        r.month,
+        grouped.format(r.target_group),
+        grouped.format(r.cleared),
+        grouped.format(r.recipients),
+        grouped.format(r.company_activity),
+        grouped.format(r.paid_hours),
+      ],
+    })),
+  );
+  lines.push('', `${grouped.format(source.rows)} person-months of ${grouped.format(source.persons)} persons`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One renderer per output format. */
+export const progressRenderers = { table, csv, json } satisfies Record<Format, ProgressRenderer>;
