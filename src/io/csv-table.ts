@@ -4,8 +4,8 @@
  * CRLF, quoted fields spanning lines. Cells are returned as written (no trimming, no casting):
  * what a cell means is decided by the columns and numbers modules.
  */
-import { parse, CsvError } from 'csv-parse/sync';
 import { DiagnosticBag, FlereError, usageError, type Diagnostic } from '../core/diagnostics.js';
+import { parseCsvRecords } from './csv-records.js';
 
 /** Diagnostic codes raised while reading a table. */
 export type CsvCode =
@@ -140,49 +140,6 @@ function looksBinary(text: string): boolean {
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
-interface RawRecord {
-  readonly line: number;
-  readonly cells: string[];
-}
-
-/**
- * Parses with csv-parse, numbering each record by the physical line where it starts.
- * csv-parse reports the line where a record ends; blank lines are kept as records so that
- * each record starts one line after the previous one ended.
- */
-function parseRecords(
-  text: string,
-  delimiter: string,
-  lineOffset: number,
-  file: string,
-): { records: RawRecord[]; failure?: Diagnostic } {
-  const records: RawRecord[] = [];
-  let lastEnd = 0;
-  try {
-    parse(text, {
-      delimiter,
-      record_delimiter: '\n',
-      bom: true,
-      relax_column_count: true,
-      // Quotes inside unquoted fields (`5" skærm`, a title like `Opgørelse "FSM"`) are text.
-      relax_quotes: true,
-      skip_empty_lines: false,
-      on_record: (cells: string[], context) => {
-        records.push({ line: lastEnd + 1 + lineOffset, cells });
-        lastEnd = context.lines;
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // The record that failed began right after the last one that was parsed.
-    const line = lastEnd + 1 + lineOffset;
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { records, failure: { code: 'csv.unterminated-quote', file, line } };
-    return { records, failure: { code: 'csv.malformed', file, line, args: { reason: error.code } } };
-  }
-  return { records };
-}
-
 /**
  * Reads a decoded text file into a table. The delimiter is, in order: a `sep=X` first line,
  * `opts.delimiter`, or sniffed from the header line. The header is the first non-blank line
@@ -223,7 +180,7 @@ export function readTable(text: string, opts: ReadTableOptions): Table {
   delimiter ??=
     sniffFromHeader(lines, opts.findHeader) ?? sniffDelimiter(lines.find((l) => l.trim() !== '') ?? '') ?? ',';
 
-  const { records, failure } = parseRecords(body, delimiter, lineOffset, file);
+  const { records, failure } = parseCsvRecords(body, delimiter, lineOffset, file);
   const nonBlank = records.filter((r) => !isBlank(r.cells));
   if (nonBlank.length === 0) fail(failure ?? { code: 'csv.empty-file', file });
 
