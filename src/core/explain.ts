@@ -2,7 +2,7 @@
  * Why each recipient got what it got: exact quota, floor, remainder, rank and whether it
  * received one of the leftover units. Everything is exact; formatting happens in `src/io`.
  */
-import type { Allocation } from './allocation.js';
+import type { Apportionment } from './apportion.js';
 
 /** A non-negative rational num / den with den > 0 (not necessarily reduced). */
 export interface Ratio {
@@ -36,8 +36,19 @@ export interface AllocationExplanation {
   readonly sumEqualsPool: boolean;
 }
 
-/** Explains an allocation row by row (same order as `allocation.rows`). */
-export function explainAllocation(allocation: Allocation): AllocationExplanation {
+/**
+ * What can be explained: a largest-remainder result over rows with the number of units it
+ * divided (an `Allocation`, or a follow-up pool).
+ */
+export interface Apportioned {
+  readonly apportionment: Apportionment;
+  readonly rows: readonly unknown[];
+  /** Units divided; Σ apportionment amounts. */
+  readonly units: bigint;
+}
+
+/** Explains an allocation (or any apportioned pool) row by row (same order as `allocation.rows`). */
+export function explainAllocation(allocation: Apportioned): AllocationExplanation {
   const { floors, remainders, denominator, ranks, leftover, amounts } = allocation.apportionment;
   const ties = new Map<bigint, number>();
   for (const r of remainders) if (r > 0n) ties.set(r, (ties.get(r) ?? 0) + 1);
