@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, FlereError } from '../core/diagnostics.js';
 import { defineAllocate } from './commands/allocate.js';
 import { defineCheck } from './commands/check.js';
+import { defineFollowup } from './commands/followup.js';
 import { definePools } from './commands/pools.js';
 import { defineProgress } from './commands/progress.js';
 import { type CliContext, processContext } from './context.js';
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
     .addHelpText('after', EXIT_CODES_HELP);
   defineAllocate(program, ctx);
   defineCheck(program, ctx);
+  defineFollowup(program, ctx);
   definePools(program, ctx);
   defineProgress(program, ctx);
   return program;

@@ -6,12 +6,13 @@
 import type { Diagnostic, FlereError } from '../core/diagnostics.js';
 import { checkMessages } from './messages/check.js';
 import { commonMessages } from './messages/common.js';
+import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages, followupMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {

@@ -1,0 +1,41 @@
+/** Wording for problems of `flere followup`: its inputs and how they must agree. */
+import type { Diagnostic } from '../../core/diagnostics.js';
+
+const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
+const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
+/** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
+const kommune = (d: Diagnostic): string =>
+  d.args?.['name'] === undefined ? `kommune ${arg(d, 'kommune')}` : `${arg(d, 'name')} (${arg(d, 'kommune')})`;
+/** The JSON path of a check-result diagnostic, as `tranches[3]: `. */
+const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
+
+/** English messages for the follow-up command's codes, without the `flere: FILE:LINE: ` prefix. */
+export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  'followup.two-stdin': () => 'only one of the allocation, --to and --forfeited can be read from standard input',
+  'followup.no-counts': () =>
+    'the allocation has no counts to weigh the recipients by: use --key equal, or --key COLUMN with a weight column in --to',
+  'followup.no-such-column': (d) => `no column ${quoted(d)} for --key (the columns are: ${arg(d, 'columns')})`,
+  'followup.allocation-total': (d) =>
+    `the amounts and the unallocated rest add up to ${arg(d, 'sum')}, but the total says ${arg(d, 'total')}: the allocation has been changed`,
+  'followup.recipient-did-not-apply': (d) =>
+    `${arg(d, 'name')} did not apply: its own money is in the follow-up pool, so it cannot receive from it`,
+  'followup.recipient-not-in-allocation': (d) =>
+    `${arg(d, 'name')} has no count in the allocation to weigh it by (use --key equal or --key COLUMN)`,
+  'followup.all-zero': (d) => `every recipient's weight (${arg(d, 'key')}) is zero: there is nothing to divide the pool by`,
+
+  'followup.check-other-pool': (d) => `this check result is about pool ${quoted(d)}, the allocation about ${arg(d, 'pool')}`,
+  'followup.check-unknown-kommune': (d) => `${path(d)}kommune ${arg(d, 'kommune')} is not in the allocation: the check result belongs to another allocation`,
+  'followup.check-not-applied': (d) =>
+    `${path(d)}${kommune(d)} did not apply, so it has no tranches (its money is already in the follow-up pool)`,
+  'followup.check-no-such-tranche': (d) =>
+    `${path(d)}${kommune(d)} has ${arg(d, 'count')} tranches in the allocation, not a tranche ${arg(d, 'tranche')}`,
+  'followup.check-amount-mismatch': (d) =>
+    `${path(d)}tranche ${arg(d, 'tranche')} of ${kommune(d)} is ${arg(d, 'found')} here but ${arg(d, 'expected')} in the allocation: the check result belongs to another allocation`,
+  'followup.check-duplicate': (d) =>
+    `${path(d)}tranche ${arg(d, 'tranche')} of kommune ${arg(d, 'kommune')} appears twice (first at ${arg(d, 'first')})`,
+
+  'check-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'check-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
+  'check-result.quiet': () =>
+    'this check result was written with --quiet and lists only the due tranches: run flere check without --quiet for --forfeited',
+};
