@@ -241,3 +241,32 @@ describe('FSM2 single-month thresholds', () => {
     expect(evaluateCondition(t20, rows, { start: '2020-01', last: '2020-04' }).met).toBeNull();
   });
 });
+
+describe('threshold streaks agree with a brute-force reading of the rule', () => {
+  it('met = the first month M whose N calendar months ending in M all have data and meet', () => {
+    const monthArb = fc.record({
+      present: fc.boolean(),
+      num: fc.integer({ min: 0, max: 20 }),
+      den: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(fc.array(monthArb, { minLength: 0, maxLength: 24 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 100 }), (months, n, t) => {
+        const names = months.map((_, i) => `20${String(18 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`);
+        const rows = new Map<string, MonthlyCounts>();
+        months.forEach((m, i) => {
+          if (m.present) rows.set(names[i]!, { a: BigInt(m.num), b: BigInt(m.den) });
+        });
+        const cond: TrancheCondition = { kind: 'threshold', numerator: 'a', denominator: 'b', threshold: String(t), months: n };
+        const last = names.at(-1) ?? '2018-01';
+        const got = months.length === 0 ? null : evaluateCondition(cond, rows, { start: '2018-01', last }).met;
+        // Reference: months qualify when present, den > 0 and 100·num ≥ t·den.
+        const ok = months.map((m) => m.present && m.den > 0 && 100 * m.num >= t * m.den);
+        let expected: string | null = null;
+        for (let i = n - 1; i < months.length && expected === null; i += 1) {
+          if (ok.slice(i - n + 1, i + 1).every(Boolean)) expected = names[i]!;
+        }
+        expect(got).toBe(expected);
+      }),
+    );
+  });
+});
