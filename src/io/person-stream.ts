@@ -480,8 +480,9 @@ export class PersonCsvParser {
         if (match.ok) kommune = Number(match.kommune.code);
         else {
           const suggestions = match.suggestions.map((k) => `${k.name} (${k.code})`).join(', ');
+          // An unknown kommune is quoted back unless the cell might hold the person's id.
           problems.push({
-            code: text === '' ? 'persons.empty-kommune' : 'kommune.unknown',
+            code: text === '' ? 'persons.empty-kommune' : value === undefined ? 'persons.unknown-kommune' : 'kommune.unknown',
             ...where,
             column,
             ...(value === undefined ? {} : { value }),

@@ -21,6 +21,7 @@ export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string
   'persons.field-count': (d) => `row has ${arg(d, 'found')} cells, the header has ${arg(d, 'expected')}`,
   'persons.empty-person': (d) => `${col(d)}empty person identifier`,
   'persons.empty-kommune': (d) => `${col(d)}empty kommune`,
+  'persons.unknown-kommune': (d) => `${col(d)}unknown kommune (value not shown: it may hold the person's identifier)`,
   'persons.bad-month': (d) => `${col(d)}${valueOrWithheld(d)} is not a month; expected YYYY-MM (e.g. 2017-07)`,
   'persons.bad-flag': (d) => `${col(d)}expected 0 or 1, got ${valueOrWithheld(d)}`,
   'persons.duplicate-month': (d) =>

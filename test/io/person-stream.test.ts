@@ -1,0 +1,268 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FlereError } from '../../src/core/diagnostics.js';
+import { PersonProgress, type ProgressRow, aggregatePersonMonths } from '../../src/core/person-progress.js';
+import { formatError } from '../../src/cli/messages.js';
+import { IdInterner, hashBytes } from '../../src/io/id-interner.js';
+import { flagBit, readPersonFile, readPersonStream, sniffDelimiter } from '../../src/io/person-stream.js';
+import { resolveKommune } from '../../src/registry/match.js';
+import { personMonths } from '../helpers/person-months.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flere-persons-'));
+let fileNo = 0;
+
+/** Writes `content` to a temp file and reads it as a person file. */
+function readText(content: string | Uint8Array): { rows: ProgressRow[]; persons: number; count: number } {
+  const path = join(dir, `p${(fileNo += 1)}.csv`);
+  writeFileSync(path, content);
+  const sink = new PersonProgress();
+  const summary = readPersonFile(path, sink, { name: 'persons.csv', resolve: resolveKommune });
+  return { rows: sink.rows(), persons: summary.persons, count: summary.rows };
+}
+
+/** The FlereError a read throws (fails the test when it does not throw one). */
+function readError(content: string | Uint8Array): FlereError {
+  try {
+    readText(content);
+  } catch (error) {
+    if (error instanceof FlereError) return error;
+    throw error;
+  }
+  throw new Error('expected the read to fail');
+}
+
+async function readChunks(chunks: readonly Uint8Array[]): Promise<ProgressRow[]> {
+  async function* source(): AsyncGenerator<Uint8Array> {
+    for (const c of chunks) yield c;
+  }
+  const sink = new PersonProgress();
+  await readPersonStream(source(), sink, { name: '<stdin>', resolve: resolveKommune });
+  return sink.rows();
+}
+
+const fixture = readFileSync(new URL('../fixtures/persons-small.csv', import.meta.url), 'utf8');
+const fixtureRows = readText(fixture).rows;
+const HEADER = 'person,kommune,month,recipient,cleared,company,paid_hours';
+
+describe('reading person files', () => {
+  it('reads the hand-built fixture to the hand-derived rows', () => {
+    expect(fixtureRows).toHaveLength(11);
+    expect(fixtureRows[1]).toEqual({
+      kommune: '101',
+      month: '2017-08',
+      target_group: 4,
+      cleared: 2,
+      recipients: 3,
+      company_activity: 2,
+      paid_hours: 1,
+    });
+    expect(readText(fixture).persons).toBe(6);
+    expect(readText(fixture).count).toBe(20);
+  });
+
+  it('sniffs semicolon and tab, and honours a sep= line', () => {
+    expect(readText(fixture.replace(/,/g, ';')).rows).toEqual(fixtureRows);
+    expect(readText(fixture.replace(/,/g, '\t')).rows).toEqual(fixtureRows);
+    expect(readText(`sep=;\n${fixture.replace(/,/g, ';')}`).rows).toEqual(fixtureRows);
+    expect(sniffDelimiter('a;b;c')).toBe(59);
+    expect(sniffDelimiter('"a;b",c')).toBe(44);
+  });
+
+  it('reads a UTF-8 BOM, CRLF line ends and a last line without a line break', () => {
+    expect(readText(`\uFEFF${fixture}`).rows).toEqual(fixtureRows);
+    expect(readText(fixture.replace(/\n/g, '\r\n')).rows).toEqual(fixtureRows);
+    expect(readText(fixture.trimEnd()).rows).toEqual(fixtureRows);
+    expect(readText(`\uFEFF${fixture.trimEnd().replace(/\n/g, '\r\n')}`).rows).toEqual(fixtureRows);
+  });
+
+  it('matches Danish headers case-insensitively, in any order, ignoring extra columns', () => {
+    const lines = fixture.trim().split('\n').slice(1);
+    const danish = [
+      'Måned;CPR;Navn;Kommunekode;Modtager;Afklaret;Virksomhedsrettet;Løntimer',
+      ...lines.map((l) => {
+        const [p, k, m, r, c, co, ph] = l.split(',');
+        return [m, p, '"Jensen; Ole"', k, r, c, co, ph].join(';');
+      }),
+    ].join('\n');
+    expect(readText(danish).rows).toEqual(fixtureRows);
+  });
+
+  it('reads kommune names (UTF-8 and Windows-1252) and quoted or padded cells', () => {
+    const named = fixture
+      .replace(/,101,/g, ',"København",')
+      .replace(/,147,/g, ', Frederiksberg Kommune ,')
+      .replace(/,151,/g, ',Ballerup,');
+    expect(readText(named).rows).toEqual(fixtureRows);
+    // Windows-1252: ø is the single byte 0xF8.
+    expect(readText(Buffer.from(named, 'latin1')).rows).toEqual(fixtureRows);
+    const padded = fixture.replace(/^(\d+|CASE-3),/gm, ' "$1" ,').replace(/,2017-(\d\d),/g, ', 2017-$1-01 ,');
+    expect(readText(padded).rows).toEqual(fixtureRows);
+  });
+
+  it('keeps digit identifiers with leading zeros apart, and long ones too', () => {
+    const text = [
+      HEADER,
+      '0101,101,2017-07,1,0,0,0',
+      '101,101,2017-07,1,0,0,0',
+      '123456789012345678,101,2017-07,1,0,0,0',
+      '123456789012345679,101,2017-07,1,0,0,0',
+      '12345678901234,101,2017-07,1,0,0,0',
+      '',
+    ].join('\n');
+    const { rows, persons } = readText(text);
+    expect(persons).toBe(5);
+    expect(rows[0]?.target_group).toBe(5);
+  });
+
+  it('skips blank lines and lines of empty cells (Excel)', () => {
+    const text = fixture.replace('\n0404804444,101', '\n\n   \n,,,,,,\n,,,,,,,\n0404804444,101');
+    expect(readText(text).rows).toEqual(fixtureRows);
+  });
+
+  it('gives the same rows however the bytes are cut into chunks', async () => {
+    const bytes = Buffer.from(`\uFEFF${fixture.replace(/\n/g, '\r\n')}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: bytes.length }), { maxLength: 8 }), async (cuts) => {
+        const points = [...new Set([0, ...cuts, bytes.length])].sort((a, b) => a - b);
+        const chunks = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
+        expect(await readChunks(chunks)).toEqual(fixtureRows);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with the core aggregation on random files in random dialects', () => {
+    fc.assert(
+      fc.property(
+        personMonths.filter((r) => r.length > 0),
+        fc.constantFrom(',', ';', '\t'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (records, delimiter, crlf, bom, quote) => {
+          const cell = (s: string): string => (quote ? `"${s}"` : s);
+          const flag = (b: boolean): string => (b ? '1' : '0');
+          const lines = [
+            HEADER.split(',').join(delimiter),
+            ...records.map((r) =>
+              [cell(r.person), cell(String(r.kommune)), r.month, flag(r.recipient), flag(r.cleared), flag(r.company), flag(r.paidHours)].join(delimiter),
+            ),
+          ];
+          const text = (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
+          expect(readText(text).rows).toEqual(aggregatePersonMonths(records));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('maps flag columns to the core flag bits', () => {
+    expect([4, 5, 6, 7].map(flagBit)).toEqual([1, 2, 4, 8]);
+  });
+});
+
+describe('bad person files', () => {
+  const CPR = '0101801111';
+  const bad = [
+    HEADER,
+    `${CPR},101,2017-07,1,0,0,0`, // 2: fine
+    `${CPR},101,2017-13,1,0,0,0`, // 3: month 13
+    `${CPR},101,jul-17,1,0,0,0`, // 4: Excel's month
+    `${CPR},101,2017-08,2,0,0,0`, // 5: flag 2
+    `${CPR},Københvn,2017-09,1,0,0,0`, // 6: unknown kommune (typo)
+    `${CPR},101,2017-10,1,0,0`, // 7: too few cells
+    `,101,2017-11,1,0,0,0`, // 8: empty person
+    `"${CPR},101,2017-12,1,0,0,0`, // 9: unbalanced quote
+    `${CPR},147,2017-07,1,0,0,0`, // 10: second kommune in 2017-07
+    `${CPR},101,2017-07,0,0,0,0`, // 11: same month again
+    `${CPR},${CPR},2018-01,1,0,0,0`, // 12: the id in the kommune column
+    `${CPR},101,2018-02,${CPR},0,0,0`, // 13: the id in the recipient column
+    '',
+  ].join('\n');
+
+  it('reports every bad row by line, with codes', () => {
+    const error = readError(bad);
+    expect(error.exitCode).toBe(1);
+    expect(error.diagnostics.map((d) => [d.line, d.code])).toEqual([
+      [3, 'persons.bad-month'],
+      [4, 'persons.bad-month'],
+      [5, 'persons.bad-flag'],
+      [6, 'kommune.unknown'],
+      [7, 'persons.field-count'],
+      [8, 'persons.empty-person'],
+      [9, 'persons.bad-quotes'],
+      [10, 'persons.two-kommuner'],
+      [11, 'persons.duplicate-month'],
+      [12, 'persons.unknown-kommune'],
+      [13, 'persons.bad-flag'],
+    ]);
+    expect(error.diagnostics.every((d) => d.file === 'persons.csv')).toBe(true);
+    expect(error.diagnostics[3]?.args?.['suggestions']).toContain('København (101)');
+    expect(error.diagnostics[7]?.args).toEqual({ month: '2017-07', kommune: '147', other: '101' });
+  });
+
+  it('never shows the person identifier in a message', () => {
+    const text = formatError(readError(bad)).join('\n');
+    expect(text).not.toContain(CPR);
+    expect(text).not.toContain('010180');
+    expect(text).toContain('persons.csv:12: column «kommune»: unknown kommune (value not shown');
+    expect(text).toContain('persons.csv:13: column «recipient»: expected 0 or 1, got (value not shown)');
+  });
+
+  it('counts problems beyond the listed ones', () => {
+    const many = [HEADER, ...Array.from({ length: 50 }, (_, i) => `${i},101,2017-13,1,0,0,0`), ''].join('\n');
+    const error = readError(many);
+    expect(error.diagnostics).toHaveLength(20);
+    expect(error.omitted).toBe(30);
+  });
+
+  it('names missing and duplicate columns', () => {
+    expect(readError('person,kommune,month,recipient,cleared,company\n1,101,2017-07,1,0,0\n').diagnostics).toEqual([
+      expect.objectContaining({ code: 'persons.missing-column', line: 1, args: expect.objectContaining({ column: 'paid_hours' }) }),
+    ]);
+    expect(readError(`${HEADER},cpr\n`).diagnostics[0]).toMatchObject({ code: 'persons.duplicate-column', column: 'cpr' });
+  });
+
+  it('refuses an empty file, a header without rows, and UTF-16', () => {
+    expect(readError('').diagnostics[0]?.code).toBe('persons.no-header');
+    expect(readError('\n\n').diagnostics[0]?.code).toBe('persons.no-header');
+    expect(readError(`${HEADER}\n`).diagnostics[0]?.code).toBe('persons.no-rows');
+    expect(readError(Buffer.from(`\uFEFF${fixture}`, 'utf16le')).diagnostics[0]?.code).toBe('persons.utf16');
+  });
+
+  it('reports a missing file as an I/O error', () => {
+    const sink = new PersonProgress();
+    let error: unknown;
+    try {
+      readPersonFile(join(dir, 'nope.csv'), sink, { name: 'nope.csv', resolve: resolveKommune });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FlereError);
+    expect((error as FlereError).exitCode).toBe(3);
+    expect((error as FlereError).diagnostics[0]).toMatchObject({ code: 'io.not-found', file: 'nope.csv' });
+  });
+});
+
+describe('IdInterner', () => {
+  it('numbers byte keys and digit keys densely in one sequence, across growth', () => {
+    const ids = new IdInterner();
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 20000; i += 1) {
+      const key = i % 2 === 0 ? String(i * 7919) : `x${i}`;
+      const bytes = Buffer.from(key);
+      const n = ids.internCell(bytes, 0, bytes.length);
+      expect(n).toBe(seen.size);
+      seen.set(key, n);
+    }
+    for (const [key, n] of seen) {
+      const bytes = Buffer.from(key);
+      expect(ids.internCell(bytes, 0, bytes.length)).toBe(n);
+      if (!/^\d+$/.test(key)) expect(ids.find(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length))).toBe(n);
+    }
+    expect(ids.size).toBe(20000);
+  });
+});
