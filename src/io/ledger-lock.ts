@@ -7,6 +7,7 @@
  * under a second, short-lived lock, so that two runs cannot both break it and both proceed.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { ioError } from '../core/diagnostics.js';
@@ -19,6 +20,11 @@ export interface LockInfo {
   readonly token: string;
   /** ISO 8601 time the lock was taken. */
   readonly since: string;
+  /**
+   * The holder's start time in clock ticks since boot (Linux `/proc/PID/stat`, field 22), so
+   * that a pid reused by an unrelated process after a crash is not mistaken for the holder.
+   */
+  readonly started?: string;
 }
 
 /** The lock file of a ledger. */
@@ -53,8 +59,26 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** A process's start time from `/proc/PID/stat` (Linux), or undefined where there is none. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may contain spaces: count after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
 function newInfo(): LockInfo {
-  return { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), since: new Date().toISOString() };
+  const started = processStartTime(process.pid);
+  return {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+    since: new Date().toISOString(),
+    ...(started === undefined ? {} : { started }),
+  };
 }
 
 /** Creates `path` with `info` as content, atomically; false if it exists already. */
@@ -77,15 +101,21 @@ async function readInfo(path: string): Promise<LockInfo | undefined> {
   try {
     const data: unknown = JSON.parse(await readFile(path, 'utf8'));
     if (typeof data !== 'object' || data === null) return undefined;
-    const { pid, host, token, since } = data as Record<string, unknown>;
+    const { pid, host, token, since, started } = data as Record<string, unknown>;
     if (typeof pid !== 'number' || typeof host !== 'string' || typeof token !== 'string') return undefined;
-    return { pid, host, token, since: typeof since === 'string' ? since : '' };
+    return { pid, host, token, since: typeof since === 'string' ? since : '', ...(typeof started === 'string' ? { started } : {}) };
   } catch {
     return undefined;
   }
 }
 
-const isStale = (info: LockInfo): boolean => info.host === hostname() && !processAlive(info.pid);
+/** Held by a process of this host that is gone, or whose pid now belongs to a younger process. */
+function isStale(info: LockInfo): boolean {
+  if (info.host !== hostname()) return false;
+  if (!processAlive(info.pid)) return true;
+  const now = info.started === undefined ? undefined : processStartTime(info.pid);
+  return now !== undefined && now !== info.started;
+}
 
 async function acquire(lockPath: string, ledgerPath: string): Promise<LockInfo> {
   const mine = newInfo();

@@ -11,7 +11,7 @@ import { parseFixed } from '../../src/core/decimal.js';
 import { FlereError } from '../../src/core/diagnostics.js';
 import type { LedgerEntry } from '../../src/core/tranche-status.js';
 import { appendPayouts, parseLedger, readLedger } from '../../src/io/ledger.js';
-import { lockPathOf, withLedgerLock } from '../../src/io/ledger-lock.js';
+import { lockPathOf, processStartTime, withLedgerLock } from '../../src/io/ledger-lock.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flere-ledger-'));
@@ -114,6 +114,20 @@ describe('the ledger lock', () => {
     await expect(withLedgerLock(ledger, async () => 'ran')).rejects.toMatchObject({
       diagnostics: [{ code: 'ledger.locked', args: { host: 'elsewhere' } }],
     });
+  });
+});
+
+describe('the ledger lock and reused pids', () => {
+  it('a live pid whose start time differs from the lock’s is another process: the lock is stale', async () => {
+    const started = processStartTime(process.pid);
+    if (started === undefined) return; // no /proc: only the pid is checked
+    const ledger = join(dir, 'lock-c.csv');
+    const lock = (s: string) =>
+      writeFileSync(lockPathOf(ledger), JSON.stringify({ pid: process.pid, host: hostname(), token: 'x', since: 'then', started: s }));
+    lock(started);
+    await expect(withLedgerLock(ledger, async () => 'ran')).rejects.toMatchObject({ diagnostics: [{ code: 'ledger.locked' }] });
+    lock(`${started}0`);
+    expect(await withLedgerLock(ledger, async () => 'ran')).toBe('ran');
   });
 });
 
