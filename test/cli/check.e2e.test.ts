@@ -94,6 +94,7 @@ describe('flere check: statuses month by month', () => {
     expect(doc.version).toBe(1);
     expect(doc.as_of).toBe('2018-06');
     expect(doc.pool).toBe('flere-skal-med-1');
+    expect(doc.quiet).toBe(false);
     const aalborg3 = doc.tranches.find((t: { id: string; tranche: number }) => t.id === '851' && t.tranche === 3);
     expect(aalborg3).toEqual({
       id: '851',
@@ -123,6 +124,21 @@ describe('flere check: statuses month by month', () => {
     expect(doc.not_applied).toEqual([{ id: '665', name: 'Lemvig', amount: '50' }]);
     // due: 300+400+300 + 30+40+30 + 3 = 1103; pending: København's 4 + 3 = 7.
     expect(doc.totals).toEqual({ due: '1103', paid: '0', pending: '7', forfeited: '0' });
+  });
+
+  it('--quiet lists only the due tranches, and says so in JSON', () => {
+    const r = check('--as-of', '2017-08', '--quiet', '--format', 'json');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.quiet).toBe(true);
+    // As of 2017-08 only the start tranches are due (Odense clears in 2017-09).
+    expect(doc.tranches.map((t: { id: string; tranche: number; status: string }) => `${t.id}/${t.tranche} ${t.status}`)).toEqual([
+      '461/1 due',
+      '851/1 due',
+      '101/1 due',
+    ]);
+    // Before the pool starts nothing is due: nothing is printed at all.
+    expect(check('--as-of', '2017-06', '--quiet', '--format', 'json')).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
   it('--as-of before a streak completes: Odense as of 2017-11 has 2 of 3 months', () => {

@@ -2,6 +2,7 @@
  * `flere check --format json`: versioned, stable key order, amounts as decimal strings.
  *
  *     { "version": 1, "as_of": "2018-05", "pool": "flere-skal-med-1", "pool_name": …,
+ *       "start", "end", "quiet": false,
  *       "tranches": [ { "id", "name", "tranche", "amount", "status", "month", "evidence",
  *                       "recorded" } ],
  *       "not_applied": [ { "id", "name", "amount" } ], "totals": { "due": "…", … } }
@@ -22,6 +23,8 @@ export function renderCheckJson(view: CheckView): string {
     pool_name: view.pool.name,
     start: view.pool.start,
     end: view.pool.end,
+    // A --quiet result lists only the due tranches; readers such as `followup --forfeited` must know.
+    quiet: view.quiet,
     tranches: view.reports.map((r) => ({
       id: r.id,
       name: r.name,
