@@ -1,0 +1,81 @@
+/**
+ * Timing child processes: wall-clock medians over several runs after a warm-up, runs of the
+ * cases in a set interleaved (so that a noisy neighbour slows all of them alike), and the peak
+ * memory of one extra run through a preloaded hook (so that timed runs carry no hook).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RSS_HOOK = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
+
+/**
+ * A command to time: `argv` run with this Node; stdout goes to `stdout` (a file path, or
+ * /dev/null), so that no pipe to this process is part of the measurement.
+ */
+export function command(name, argv, { stdout = '/dev/null', cwd, check } = {}) {
+  return { name, argv, stdout, cwd, check };
+}
+
+function runOnce(cmd, extraNodeArgs = [], env = process.env) {
+  const fd = openSync(cmd.stdout, 'w');
+  try {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [...extraNodeArgs, ...cmd.argv], {
+      cwd: cmd.cwd,
+      env,
+      stdio: ['ignore', fd, 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.error) throw result.error;
+    if (result.status !== 0) {
+      const err = result.stderr.toString().trim().split('\n').slice(0, 3).join(' | ');
+      throw new Error(`${cmd.name} exited ${result.status}: ${err}`);
+    }
+    return { ms, stderr: result.stderr.toString() };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The median of numbers. */
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Runs every command once to warm caches, then `runs` rounds, each command once per round.
+ * Returns per command: median, min and all times in milliseconds, and the stderr of its last run.
+ */
+export function timeInterleaved(commands, runs, onRound = () => {}) {
+  for (const c of commands) runOnce(c);
+  const times = commands.map(() => []);
+  const stderr = commands.map(() => '');
+  for (let r = 0; r < runs; r += 1) {
+    commands.forEach((c, i) => {
+      const { ms, stderr: err } = runOnce(c);
+      times[i].push(ms);
+      stderr[i] = err;
+    });
+    onRound(r + 1);
+  }
+  return commands.map((c, i) => ({ name: c.name, median: median(times[i]), min: Math.min(...times[i]), times: times[i], stderr: stderr[i] }));
+}
+
+/** The peak resident memory (bytes) of one run of `cmd`, read by a hook at the child's exit. */
+export function peakMemory(cmd) {
+  const dir = mkdtempSync(join(tmpdir(), 'flere-bench-rss-'));
+  const report = join(dir, 'rss');
+  try {
+    const { ms } = runOnce(cmd, ['--import', RSS_HOOK], { ...process.env, FLERE_BENCH_RSS_FILE: report });
+    // maxRSS is in kilobytes.
+    return { bytes: Number(readFileSync(report, 'utf8')) * 1024, ms };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: flere's performance against baselines measured in the same run.
+ *
+ *   1. start-up: `flere allocate data/counts-2017.csv` (98 kommuner) vs `node -e 0`
+ *   2. person-months: `flere progress` on 2,000,000 rows (100,000 persons × 20 months) vs a
+ *      script that only streams the file and counts lines (the I/O floor), and vs DuckDB
+ *      running the same aggregation in SQL (outputs checked equal); plus peak memory
+ *   3. allocation over 1,000,000 recipients (`--no-registry`): time and peak memory
+ *
+ * Inputs are generated with a seeded PRNG into bench/.work/ (kept between runs). DuckDB is
+ * installed on first use into bench/.duckdb/, never into the project. Not part of `npm test`.
+ *
+ * Options: --runs N (timed rounds, default 7), --only startup,progress,allocation, --no-duckdb.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countsFile, personsFile, recipientsFile } from './lib/inputs.mjs';
+import { command, peakMemory, timeInterleaved } from './lib/measure.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(ROOT, 'bench', '.work');
+const DUCKDB_DIR = join(ROOT, 'bench', '.duckdb');
+const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
+// FLERE_BENCH_BIN: time another build of the launcher (e.g. a copy outside a busy work tree).
+const BIN = process.env.FLERE_BENCH_BIN ?? join(ROOT, 'bin', 'flere');
+const MB = 1024 * 1024;
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(option('--runs') ?? 7);
+const ONLY = new Set((option('--only') ?? 'startup,progress,allocation').split(','));
+const WITH_DUCKDB = !args.includes('--no-duckdb');
+
+/** Rows of the final table: what, measured, baseline, ratio, target, verdict. */
+const table = [];
+const notes = [];
+
+const ms = (x) => `${x < 100 ? x.toFixed(1) : x.toFixed(0)} ms`;
+const mb = (bytes) => `${(bytes / MB).toFixed(0)} MB`;
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function verdict(ok) {
+  return ok ? 'met' : 'NOT met';
+}
+
+function startup() {
+  const counts = countsFile(WORK, ROOT, { seed: 98 });
+  if (counts.note) notes.push(counts.note);
+  const runs = RUNS * 3; // each run is short: more runs for a steady median
+  log(`start-up: ${runs} rounds …`);
+  const [flere, node] = timeInterleaved(
+    [command('flere allocate (98 kommuner)', [BIN, 'allocate', counts.path]), command('node -e 0', ['-e', '0'])],
+    runs,
+  );
+  const ratio = flere.median / node.median;
+  table.push(['start-up: `flere allocate` on 98 kommuner', ms(flere.median), `node -e 0: ${ms(node.median)}`, `${ratio.toFixed(2)}×`, '≤ 1.3×', verdict(ratio <= 1.3)]);
+}
+
+function ensureDuckdb() {
+  if (!WITH_DUCKDB) return 'skipped (--no-duckdb)';
+  if (existsSync(join(DUCKDB_DIR, 'node_modules', '@duckdb', 'node-api', 'package.json'))) return undefined;
+  log(`installing ${DUCKDB_PACKAGE} into bench/.duckdb/ (once) …`);
+  try {
+    mkdirSync(DUCKDB_DIR, { recursive: true });
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    execFileSync(npm, ['install', '--prefix', DUCKDB_DIR, '--no-audit', '--no-fund', '--loglevel=error', DUCKDB_PACKAGE], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 300_000,
+    });
+    return undefined;
+  } catch (error) {
+    const message = String(error.stderr ?? error.message ?? error).trim().split('\n')[0];
+    return `could not be installed (${message})`;
+  }
+}
+
+/** CSV text with its lines sorted and line ends normalised, for comparing two outputs. */
+function canonicalCsv(path) {
+  const lines = readFileSync(path, 'utf8').replace(/\r\n/g, '\n').trim().split('\n');
+  return [lines[0], ...lines.slice(1).sort()].join('\n');
+}
+
+function progress() {
+  const persons = 100_000;
+  const months = 20;
+  log(`person-months: generating ${persons} persons × ${months} months (once) …`);
+  const file = personsFile(WORK, ROOT, { persons, months, seed: 2017 });
+  const flereOut = join(WORK, 'progress-flere.csv');
+  const duckOut = join(WORK, 'progress-duckdb.csv');
+  const duckTiming = join(WORK, 'duckdb-timing.json');
+  const commands = [
+    command('flere progress', [BIN, 'progress', file], { stdout: flereOut }),
+    command('line count (floor)', [join(ROOT, 'bench', 'line-count.mjs'), file]),
+  ];
+  const duckdbProblem = ensureDuckdb();
+  if (duckdbProblem === undefined) {
+    commands.push(command('DuckDB', [join(ROOT, 'bench', 'duckdb-progress.mjs'), DUCKDB_DIR, file, duckOut], { stdout: duckTiming }));
+  } else {
+    notes.push(`DuckDB ${duckdbProblem}: the DuckDB comparison was skipped.`);
+  }
+  log(`person-months: ${RUNS} rounds of ${commands.map((c) => c.name).join(', ')} …`);
+  const [flere, floor, duck] = timeInterleaved(commands, RUNS);
+  const memory = peakMemory(commands[0]);
+
+  const vsFloor = flere.median / floor.median;
+  table.push([
+    '`flere progress`, 2,000,000 person-months',
+    ms(flere.median),
+    `line count: ${ms(floor.median)}`,
+    `${vsFloor.toFixed(2)}×`,
+    '≤ 5×',
+    verdict(vsFloor <= 5),
+  ]);
+  if (duck) {
+    const same = canonicalCsv(flereOut) === canonicalCsv(duckOut);
+    const vsDuck = flere.median / duck.median;
+    const inProcess = JSON.parse(readFileSync(duckTiming, 'utf8'));
+    table.push([
+      '`flere progress` vs DuckDB (same SQL aggregation)',
+      ms(flere.median),
+      `DuckDB: ${ms(duck.median)}`,
+      `${vsDuck.toFixed(2)}×`,
+      '≤ 1.0×',
+      verdict(vsDuck <= 1.0) + (same ? ', outputs equal' : ', OUTPUTS DIFFER'),
+    ]);
+    notes.push(
+      `DuckDB's process: ${ms(duck.median)} (of which the query itself ${ms(inProcess.queryMs)} in its last run; ` +
+        `the rest is loading Node and the DuckDB library). DuckDB's own floor/ratio: ${(duck.median / floor.median).toFixed(2)}× the line count.`,
+    );
+    if (!same) notes.push(`flere and DuckDB disagree: compare ${flereOut} with ${duckOut}.`);
+  }
+  table.push(['`flere progress` peak memory', mb(memory.bytes), '', '', '≤ 300 MB', verdict(memory.bytes <= 300 * MB)]);
+}
+
+function allocation() {
+  const n = 1_000_000;
+  log(`allocation: generating ${n} recipients (once) …`);
+  const file = recipientsFile(WORK, { n, seed: 1 });
+  const out = join(WORK, 'allocation-1m.json');
+  const cmd = command('flere allocate --no-registry (1M)', [BIN, 'allocate', file, '--no-registry', '--format', 'json', '-o', out]);
+  const runs = Math.max(1, Math.min(RUNS, 3)); // each run takes seconds
+  log(`allocation: ${runs} rounds …`);
+  let timing;
+  let memory;
+  try {
+    [timing] = timeInterleaved([cmd], runs);
+    memory = peakMemory(cmd);
+  } catch (error) {
+    table.push(['allocation over 1,000,000 recipients', 'failed', '', '', '≤ 3 s, ≤ 1 GB', String(error.message).slice(0, 120)]);
+    return;
+  }
+  // Exactness, cheaply: the amounts in the JSON must add up to its total.
+  const text = readFileSync(out, 'utf8');
+  const total = BigInt(/"total"\s*:\s*"(\d+)"/.exec(text)?.[1] ?? '-1');
+  let sum = 0n;
+  let count = 0;
+  for (const m of text.matchAll(/"amount"\s*:\s*"(\d+)"/g)) {
+    sum += BigInt(m[1]);
+    count += 1;
+  }
+  const exact = sum === total && count === n;
+  table.push([
+    'allocation over 1,000,000 recipients: time',
+    ms(timing.median),
+    '',
+    '',
+    '≤ 3 s',
+    verdict(timing.median <= 3000) + (exact ? ', amounts sum to the total' : `, SUM ${sum} ≠ TOTAL ${total} (${count} amounts)`),
+  ]);
+  table.push(['allocation over 1,000,000 recipients: peak memory', mb(memory.bytes), '', '', '≤ 1 GB', verdict(memory.bytes <= 1024 * MB)]);
+}
+
+function printTable() {
+  const head = ['case', 'flere (median)', 'baseline (median)', 'ratio', 'target', 'verdict'];
+  const rows = [head, head.map(() => '---'), ...table];
+  const widths = head.map((_, j) => Math.max(...rows.map((r) => String(r[j]).length)));
+  const out = rows.map((r) => `| ${r.map((c, j) => String(c).padEnd(widths[j])).join(' | ')} |`);
+  process.stdout.write(`\n${out.join('\n')}\n`);
+  for (const note of notes) process.stdout.write(`\n- ${note}`);
+  process.stdout.write('\n');
+}
+
+mkdirSync(WORK, { recursive: true });
+const cpu = cpus();
+process.stdout.write(
+  `flere benchmark: ${RUNS} timed rounds (medians, after a warm-up run), Node ${process.version}, ` +
+    `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(2)} at start\n`,
+);
+if (loadavg()[0] > 0.5) notes.push('The machine was busy when the run started (load average > 0.5): timings may be inflated; run again on a quiet machine.');
+for (const [name, run] of [['startup', startup], ['progress', progress], ['allocation', allocation]]) {
+  if (!ONLY.has(name)) continue;
+  try {
+    run();
+  } catch (error) {
+    table.push([name, 'failed', '', '', '', String(error.message).slice(0, 160)]);
+  }
+}
+printTable();
