@@ -7,12 +7,15 @@
 /** A flow network under construction; nodes are 0 … size − 1. */
 export class FlowNetwork {
   private readonly head: number[];
+  /** Last arc of each node's list: arcs are appended, so they are tried in insertion order. */
+  private readonly tail: number[];
   private readonly to: number[] = [];
   private readonly cap: number[] = [];
   private readonly next: number[] = [];
 
   constructor(readonly size: number) {
     this.head = new Array<number>(size).fill(-1);
+    this.tail = new Array<number>(size).fill(-1);
   }
 
   /**
@@ -49,10 +52,14 @@ export class FlowNetwork {
   }
 
   private pushArc(from: number, to: number, capacity: number): void {
+    const id = this.to.length;
     this.to.push(to);
     this.cap.push(capacity);
-    this.next.push(this.head[from] as number);
-    this.head[from] = this.to.length - 1;
+    this.next.push(-1);
+    const last = this.tail[from] as number;
+    if (last === -1) this.head[from] = id;
+    else this.next[last] = id;
+    this.tail[from] = id;
   }
 
   private buildLevels(source: number, sink: number, level: number[]): boolean {
