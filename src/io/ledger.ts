@@ -11,6 +11,7 @@
  * is then replaced atomically.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { type Fixed, formatFixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, ioError } from '../core/diagnostics.js';
 import { parseMonth } from '../core/months.js';
@@ -18,7 +19,7 @@ import type { LedgerEntry } from '../core/tranche-status.js';
 import { errorCode, writeFileAtomic } from './atomic-file.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
-import { decodeText } from './decode.js';
+import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
 
@@ -46,6 +47,12 @@ export interface Ledger {
   readonly header: readonly string[];
   /** Header index of each known column, by key. */
   readonly columns: Readonly<Partial<Record<(typeof LEDGER_COLUMNS)[number], number>>>;
+  /**
+   * How the file was stored, so that a rewrite keeps it: Danish Excel reads a BOM-less UTF-8
+   * file as Windows-1252 (`KÃ¸benhavn`), so the encoding and the BOM are written back as found.
+   */
+  readonly encoding: TextEncoding;
+  readonly bom: boolean;
 }
 
 /**
@@ -64,7 +71,8 @@ export async function readLedger(path: string, poolId: string): Promise<Ledger> 
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
-  return parseLedger(decodeText(bytes).text, path, poolId);
+  const decoded = decodeText(bytes);
+  return { ...parseLedger(decoded.text, path, poolId), encoding: decoded.encoding, bom: decoded.bom };
 }
 
 function emptyLedger(file: string, text: string | null): Ledger {
@@ -75,6 +83,8 @@ function emptyLedger(file: string, text: string | null): Ledger {
     delimiter: ',',
     header: LEDGER_COLUMNS,
     columns: Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, i])),
+    encoding: 'utf-8',
+    bom: false,
   };
 }
 
@@ -121,7 +131,7 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   const indexOf = Object.fromEntries(
     Object.entries(columns).map(([key, c]) => [key, (c as { index: number }).index]),
   ) as Ledger['columns'];
-  return { file, entries, text, delimiter: table.delimiter, header: table.header, columns: indexOf };
+  return { file, entries, text, delimiter: table.delimiter, header: table.header, columns: indexOf, encoding: 'utf-8', bom: false };
 }
 
 /** A payout to append: the entry plus the kommune's name, for people reading the file. */
@@ -173,7 +183,22 @@ function csvCell(value: string, delimiter: string): string {
   return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Replaces the ledger file with `text`, atomically (temp file, fsync, rename). */
-export async function writeLedger(path: string, text: string): Promise<void> {
-  await writeFileAtomic(path, text);
+/**
+ * Replaces the ledger file with `text`, atomically (temp file, fsync, rename), in the
+ * encoding and with the BOM the file had (`ledger`), UTF-8 without BOM for a new file.
+ */
+export async function writeLedger(path: string, text: string, ledger?: Pick<Ledger, 'encoding' | 'bom'>): Promise<void> {
+  await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false));
+}
+
+interface IconvLite {
+  encode(text: string, encoding: string, options?: { addBOM?: boolean }): Buffer;
+}
+
+/** The bytes of `text` in `encoding`, with a BOM if `bom` (UTF encodings only). */
+export function encodeLedger(text: string, encoding: TextEncoding, bom: boolean): Uint8Array {
+  if (encoding === 'utf-8') return Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
+  // iconv-lite only when a ledger is not UTF-8 (Excel's Windows-1252 or "Unicode text").
+  const iconv = createRequire(import.meta.url)('iconv-lite') as IconvLite;
+  return iconv.encode(text, encoding, { addBOM: bom });
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFixed } from '../../src/core/decimal.js';
 import { FlereError } from '../../src/core/diagnostics.js';
 import type { LedgerEntry } from '../../src/core/tranche-status.js';
-import { appendPayouts, parseLedger, readLedger } from '../../src/io/ledger.js';
+import { appendPayouts, parseLedger, readLedger, writeLedger } from '../../src/io/ledger.js';
 import { lockPathOf, processStartTime, withLedgerLock } from '../../src/io/ledger-lock.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -63,6 +63,25 @@ describe('reading the ledger', () => {
     expect(appendPayouts(ledger, [{ entry: entry('461', 2, '400', '2017-09'), name: 'Odense' }], POOL)).toBe(
       `${text}\nflere-skal-med-1,461,Odense,2,400,2017-09,2018-01-01T06:00:00.000Z,\n`,
     );
+  });
+
+  it('a rewrite keeps the file’s encoding and BOM (Danish Excel’s Windows-1252, UTF-8 with BOM)', async () => {
+    const row = { entry: entry('101', 1, '3', '2017-07'), name: 'København' };
+    const cp1252 = join(dir, 'cp1252.csv');
+    // "Kommune;Navn;Rate;Beløb;Måned" and "Hørsholm" in Windows-1252: ø = 0xF8, å = 0xE5.
+    writeFileSync(cp1252, Buffer.from('Kommune;Navn;Rate;Bel\xf8b;M\xe5ned\r\n223;H\xf8rsholm;1;5;2017-07\r\n', 'latin1'));
+    const l1 = await readLedger(cp1252, POOL);
+    expect([l1.encoding, l1.bom]).toEqual(['windows-1252', false]);
+    await writeLedger(cp1252, appendPayouts(l1, [row], POOL), l1);
+    expect(readFileSync(cp1252).toString('latin1')).toBe(
+      'Kommune;Navn;Rate;Bel\xf8b;M\xe5ned\r\n223;H\xf8rsholm;1;5;2017-07\r\n101;K\xf8benhavn;1;3;2017-07\r\n',
+    );
+    const bom = join(dir, 'bom.csv');
+    writeFileSync(bom, '\ufeffkommune,tranche,amount,month_due\n223,1,5,2017-07\n');
+    const l2 = await readLedger(bom, POOL);
+    expect([l2.encoding, l2.bom]).toEqual(['utf-8', true]);
+    await writeLedger(bom, appendPayouts(l2, [row], POOL), l2);
+    expect(readFileSync(bom, 'utf8')).toBe('\ufeffkommune,tranche,amount,month_due\n223,1,5,2017-07\n101,1,3,2017-07\n');
   });
 
   it('reports every bad row with its line', () => {

@@ -85,7 +85,7 @@ export async function runCheck(progressFile: string, options: CheckOptions, ctx:
       if (payouts.length > 0) {
         const names = new Map(allocation.kommuner.map((k) => [k.id, k.name]));
         const text = appendPayouts(ledger, payouts.map((entry) => ({ entry, name: names.get(entry.kommune) ?? '' })), pool.id);
-        await writeLedger(ledgerPath, text);
+        await writeLedger(ledgerPath, text, ledger);
         for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
       }
       return result;
