@@ -1,27 +1,37 @@
 /**
  * Reading an applicants file (`--applicants`): the kommuner that applied to a pool, one per
- * row in a kommune column (code or name). Every unknown or repeated kommune is reported.
+ * row in a kommune column (code or name), or with `--no-registry` the free names of the
+ * recipients that applied. Every unknown or repeated kommune (or name) is reported.
  */
 import { DiagnosticBag } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
-import { decodeText, type TextEncoding } from './decode.js';
+import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 
 const SPECS = [
-  { key: 'kommune', aliases: ['kode', 'code', 'kommunekode', 'kommunenavn', 'navn', 'name', 'ansøger', 'applicant'], required: true },
+  {
+    key: 'kommune',
+    aliases: ['kode', 'code', 'kommunekode', 'kommunenavn', 'navn', 'name', 'ansøger', 'applicant', 'recipient', 'modtager'],
+    required: true,
+  },
 ] as const satisfies readonly ColumnSpec[];
 
-/** An applying kommune: its code and the line that named it. */
+/** An applying kommune (or free recipient): its code (or name) and the line that named it. */
 export interface Applicant {
+  /** The kommune code; with `registry` false, the free name (trimmed, NFC) as in the counts file. */
   readonly code: string;
   readonly line: number;
   readonly text: string;
 }
 
-/** Reads the applicants; throws one FlereError (data) listing every bad row. */
-export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextEncoding): Applicant[] {
+/**
+ * Reads the applicants; throws one FlereError (data) listing every bad row. With `registry`
+ * false (`--no-registry`) the cells are free names, matched exactly like the counts file's.
+ */
+export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextEncoding, registry = true): Applicant[] {
   const { text } = decodeText(bytes, encoding);
+  const mojibake = looksLikeMojibake(text);
   const bag = new DiagnosticBag();
   const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag });
   const { kommune: column } = matchColumns(table.header, SPECS, { file, line: table.headerLine });
@@ -29,18 +39,29 @@ export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextE
   const applicants: Applicant[] = [];
   for (const { line, cells } of table.rows) {
     const cell = (cells[column.index] ?? '').trim();
-    const match = kommuneFromCell(cell, { file, line, column: column.name });
-    if (!match.ok) {
-      bag.add(match.diagnostic);
-      continue;
+    let code: string;
+    if (registry) {
+      const match = kommuneFromCell(cell, { file, line, column: column.name }, mojibake);
+      if (!match.ok) {
+        bag.add(match.diagnostic);
+        continue;
+      }
+      code = match.kommune.code;
+    } else {
+      code = cell.normalize('NFC');
+      if (code === '') {
+        bag.add({ code: 'recipient.empty-name', file, line, column: column.name });
+        continue;
+      }
     }
-    const first = seen.get(match.kommune.code);
+    const first = seen.get(code);
     if (first !== undefined) {
-      bag.add({ code: 'kommune.duplicate', file, line, column: column.name, value: cell, args: { firstLine: first } });
+      const duplicate = registry ? 'kommune.duplicate' : 'recipient.duplicate';
+      bag.add({ code: duplicate, file, line, column: column.name, value: cell, args: { firstLine: first } });
       continue;
     }
-    seen.set(match.kommune.code, line);
-    applicants.push({ code: match.kommune.code, line, text: cell });
+    seen.set(code, line);
+    applicants.push({ code, line, text: cell });
   }
   bag.throwIfAny('data');
   return applicants;

@@ -8,7 +8,7 @@ import { FlereError, usageError } from '../../core/diagnostics.js';
 import { readApplicants } from '../../io/applicants-reader.js';
 import { readCounts } from '../../io/counts-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
-import { readInput, sourceName } from '../../io/input-source.js';
+import { readInput, sourceName, STDIN_NAME } from '../../io/input-source.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
 import { allocationRenderers } from '../../io/render/allocation.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
@@ -26,6 +26,9 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
   const shares = options.tranches ?? defaults.shares;
   const encoding = options.encoding as TextEncoding | undefined;
 
+  if (options.applicants !== undefined && sourceName(options.applicants) === STDIN_NAME && sourceName(file) === STDIN_NAME) {
+    throw usageError({ code: 'allocate.two-stdin' });
+  }
   const display = sourceName(file);
   const counts = readCounts(await readInput(file, ctx.stdin), {
     file: display,
@@ -34,7 +37,8 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
-  const applied = options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding);
+  const applied =
+    options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding, options.registry);
 
   const recipients: Recipient[] = counts.map((row) => ({
     id: row.id,
@@ -58,14 +62,15 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
   await writeOutput(text, options.output, ctx.stdout);
 }
 
-/** The codes of the applicants; each must be a kommune of the counts file. */
+/** The codes (free names with --no-registry) of the applicants; each must be in the counts file. */
 async function applicantCodes(
   path: string,
   counts: readonly { id: string }[],
   ctx: CliContext,
   encoding: TextEncoding | undefined,
+  registry: boolean,
 ): Promise<Set<string>> {
-  const applicants = readApplicants(await readInput(path, ctx.stdin), sourceName(path), encoding);
+  const applicants = readApplicants(await readInput(path, ctx.stdin), sourceName(path), encoding, registry);
   const known = new Set(counts.map((c) => c.id));
   const missing = applicants.filter((a) => !known.has(a.code));
   if (missing.length > 0) {

@@ -26,5 +26,6 @@ export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'allocation.all-zero': () => 'every count is zero: there is nothing to divide the pool by',
   'allocation.no-rows': () => 'no data rows',
   'allocation.too-small-total': (d) => `the total ${d.value ?? ''} is smaller than one unit (${d.args?.['unit'] ?? ''})`,
-  'applicants.not-in-counts': (d) => `${col(d)}kommune ${quoted(d)} applied but has no count`,
+  'applicants.not-in-counts': (d) => `${col(d)}${quoted(d)} applied but has no count in the counts file`,
+  'allocate.two-stdin': () => 'only one of the counts file and --applicants can be read from standard input',
 };

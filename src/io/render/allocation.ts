@@ -171,6 +171,8 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   if (hasNonApplicants) {
     const count = a.rows.filter((r) => !r.recipient.applied).length;
     lines.push(`Follow-up pool: ${money(a.followup)} kr. from ${count} recipient${count === 1 ? '' : 's'} that did not apply`);
+    // The Total row's amount is the whole pool, its tranche columns only the applicants': say so.
+    lines.push(`Tranches: ${money(a.units - a.followup)} kr. of the ${a.rows.length - count} that applied (flere followup distributes the rest)`);
   }
   if (options.explain) lines.push('', ...explainTable(a, options));
   return `${lines.join('\n')}\n`;
