@@ -2,8 +2,7 @@
  * What the check renderers are given: the statuses of every tranche plus what a person
  * needs around them (the pool, the as-of month, progress for the sparklines). Plain data.
  */
-import type { ConditionEvidence, KommuneProgress } from '../../core/conditions.js';
-import { formatFixed } from '../../core/decimal.js';
+import { type ConditionEvidence, type KommuneProgress, ratePercent } from '../../core/conditions.js';
 import type { Month } from '../../core/months.js';
 import { type AllocatedKommune, type TrancheReport, ledgerKey } from '../../core/tranche-status.js';
 import type { PoolDefinition } from '../../pools/pool.js';
@@ -68,10 +67,9 @@ export function evidenceJson(e: ConditionEvidence): Record<string, unknown> {
   }
 }
 
-/** `n / d` in percent truncated to `decimals` places; null for d = 0. */
+/** `n / d` in percent truncated to `decimals` places (as the verdict sees it); null for d = 0. */
 export function percent(n: bigint, d: bigint, decimals: number): string | null {
-  if (d <= 0n) return null;
-  return formatFixed({ digits: (n * 100n * 10n ** BigInt(decimals)) / d, scale: decimals });
+  return ratePercent(n, d, decimals);
 }
 
 /**
