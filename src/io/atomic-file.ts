@@ -4,7 +4,7 @@
  * renamed over the target. A crash at any moment leaves the old file or the new one,
  * never a torn one; a failure leaves the old file byte for byte as it was.
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from '../core/diagnostics.js';
 
@@ -14,6 +14,7 @@ import { ioError } from '../core/diagnostics.js';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  await sweepOrphans(path);
   let handle;
   try {
     handle = await open(temp, 'wx', 0o644);
@@ -27,6 +28,35 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw ioError({ code: 'io.write', file: path, value: errorCode(error) });
+  }
+}
+
+/**
+ * Removes temporary files that a killed writer of the same target left behind: a crash is
+ * safe for the target, but its `.NAME.PID.TIME.tmp` would otherwise stay. Only files whose
+ * process no longer runs on this machine are removed; best effort, never an error.
+ */
+async function sweepOrphans(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && !processRuns(Number(match[1]))) await unlink(join(dirname(path), name)).catch(() => undefined);
+  }
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
   }
 }
 
