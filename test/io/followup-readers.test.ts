@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { formatFixed } from '../../src/core/decimal.js';
+import { FlereError } from '../../src/core/diagnostics.js';
+import { readAllocationSummary } from '../../src/io/allocation-summary.js';
+import { readCheckResult } from '../../src/io/check-result-reader.js';
+import { readFollowupTargets } from '../../src/io/followup-reader.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** The diagnostics of the FlereError `f` throws, as `code@line-or-value`, and its kind. */
+function problems(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof FlereError) return [e.kind, ...e.diagnostics.map((d) => `${d.code}@${d.line ?? d.value}`)];
+    throw e;
+  }
+  throw new Error('expected a FlereError');
+}
+
+describe('the --to file', () => {
+  it('reads kommuner by code or name, and a weight column in the file\'s decimal style', () => {
+    const targets = readFollowupTargets(bytes('Kommune;Vægt\n665;295.000\nLolland;2.763.000,5\nAarhus Kommune;0\n'), { file: 'to.csv', weightColumn: 'vægt' });
+    expect(targets.map((t) => [t.id, t.name, t.line, t.weight && formatFixed(t.weight)])).toEqual([
+      ['665', 'Lemvig', 2, '295000'],
+      ['360', 'Lolland', 3, '2763000.5'],
+      ['751', 'Aarhus', 4, '0'],
+    ]);
+  });
+
+  it('reports every bad row at once: unknown and repeated kommuner, bad weights', () => {
+    expect(problems(() => readFollowupTargets(bytes('kommune,weight\nLemvig,1\nNowhere,1\n665,2\nStruer,-1\nStevns,\n'), { file: 'to.csv', weightColumn: 'weight' }))).toEqual([
+      'data',
+      'kommune.unknown@3',
+      'kommune.duplicate@4',
+      'number.negative@5',
+      'number.empty@6',
+    ]);
+  });
+
+  it('is a usage error when --key names a column the file does not have', () => {
+    expect(problems(() => readFollowupTargets(bytes('kommune,weight\nLemvig,1\n'), { file: 'to.csv', weightColumn: 'vægt' }))).toEqual([
+      'usage',
+      'followup.no-such-column@vægt',
+    ]);
+  });
+});
+
+describe('the check result', () => {
+  it('reads the tranches with their statuses and JSON paths', () => {
+    const r = readCheckResult(
+      bytes(JSON.stringify({ version: 1, as_of: '2019-12', pool: 'flere-skal-med-1', tranches: [{ id: '101', tranche: 3, amount: '7875292', status: 'forfeited' }] })),
+      'check.json',
+    );
+    expect(r.pool).toBe('flere-skal-med-1');
+    expect(r.tranches.map((t) => [t.id, t.tranche, formatFixed(t.amount), t.status, t.path])).toEqual([['101', 3, '7875292', 'forfeited', 'tranches[0]']]);
+  });
+
+  it('names every part of another shape by its JSON path, and refuses a --quiet result', () => {
+    const doc = { version: 1, tranches: [{ id: 101, tranche: 0, amount: 5, status: 'lost' }] };
+    expect(problems(() => readCheckResult(bytes(JSON.stringify(doc)), 'check.json'))).toEqual([
+      'data',
+      'check-result.json-shape@tranches[0].id',
+      'check-result.json-shape@tranches[0].tranche',
+      'check-result.json-shape@tranches[0].amount',
+      'check-result.json-shape@tranches[0].status',
+    ]);
+    expect(problems(() => readCheckResult(bytes('{"version":1,'), 'check.json'))[1]).toMatch(/^check-result\.json-syntax@/);
+    expect(problems(() => readCheckResult(bytes('{"version":1,"quiet":true,"tranches":[]}'), 'check.json'))).toEqual(['data', 'check-result.quiet@undefined']);
+  });
+});
+
+describe('the allocation summary', () => {
+  it('reads total, unit, unallocated and counts from JSON, counts from CSV', () => {
+    const json = readAllocationSummary(
+      bytes(JSON.stringify({ version: 1, pool: 'flere-skal-med-1', total: '100.07', unit: '0.05', unallocated: '0.02', allocations: [{ id: '101', count: '3' }, { id: 'Lemvig', count: '1' }] })),
+      { file: 'a.json' },
+    );
+    expect([json.pool, json.total && formatFixed(json.total), json.unit && formatFixed(json.unit), json.unallocated && formatFixed(json.unallocated)]).toEqual([
+      'flere-skal-med-1',
+      '100.07',
+      '0.05',
+      '0.02',
+    ]);
+    expect([...(json.counts ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '3'], ['665', '1']]);
+    const csv = readAllocationSummary(bytes('id,name,count,amount\n101,København,2700,100\n665,Lemvig,91,5\n'), { file: 'a.csv' });
+    expect(csv.total).toBeUndefined();
+    expect([...(csv.counts ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '2700'], ['665', '91']]);
+    // A grants file has no counts: --key count cannot be used with it.
+    expect(readAllocationSummary(bytes('kommune,amount\n101,100\n'), { file: 'g.csv' }).counts).toBeUndefined();
+  });
+});
