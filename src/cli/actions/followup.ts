@@ -100,7 +100,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     followup,
     trail,
     accounting,
-    key: key,
+    key,
     ...(summary.pool === undefined && options.pool === undefined ? {} : { pool: { id: pool.id, name: pool.name } }),
   };
   const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);

@@ -170,7 +170,8 @@ function renderCsv(v: FollowupView, options: FollowupRenderOptions): string {
 // --- table --------------------------------------------------------------------------------
 
 function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
-  const { followup: f, palette: p } = { ...v, ...options };
+  const f = v.followup;
+  const p = options.palette;
   const kr = (x: Fixed): string => groupDigits(money(v, x));
   const shares = sharePercents(f);
   const weightTotal = formatFixed({ digits: f.apportionment.denominator, scale: Math.max(0, ...f.rows.map((r) => r.recipient.weight.scale)) });
@@ -202,14 +203,16 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
 
 /** `Sources: 9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`. */
 function sourcesLine(v: FollowupView): string {
-  const parts: string[] = [];
-  const sum = (ss: readonly FollowupSource[]): string =>
-    groupDigits(baseMoney(v, ss.reduce((s, x) => s + (v.trail.sourceTotals[v.followup.sources.indexOf(x)] ?? 0n), 0n)));
-  const notApplied = v.followup.sources.filter((s) => s.kind === 'not-applied');
-  const forfeited = v.followup.sources.filter((s) => s.kind === 'forfeited');
+  const count = { 'not-applied': 0, forfeited: 0 };
+  const base = { 'not-applied': 0n, forfeited: 0n };
+  v.followup.sources.forEach((s, i) => {
+    count[s.kind] += 1;
+    base[s.kind] += v.trail.sourceTotals[i] ?? 0n;
+  });
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  parts.push(`${plural(notApplied.length, 'kommune', 'kommuner')} that did not apply (${sum(notApplied)} kr.)`);
-  if (forfeited.length > 0) parts.push(`${plural(forfeited.length, 'forfeited tranche', 'forfeited tranches')} (${sum(forfeited)} kr.)`);
+  const kr = (b: bigint): string => groupDigits(baseMoney(v, b));
+  const parts = [`${plural(count['not-applied'], 'kommune', 'kommuner')} that did not apply (${kr(base['not-applied'])} kr.)`];
+  if (count.forfeited > 0) parts.push(`${plural(count.forfeited, 'forfeited tranche', 'forfeited tranches')} (${kr(base.forfeited)} kr.)`);
   return `Sources: ${parts.join(', ')}`;
 }
 
