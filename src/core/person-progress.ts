@@ -249,7 +249,7 @@ export class PersonProgress {
     }
     if (person < this.personCapacity) return;
     // Doubling keeps the copying linear in the number of persons overall.
-    const capacity = Math.max(person + 1, this.personCapacity * 2, 1024);
+    const capacity = Math.max(person + 1, this.personCapacity * 2, 256);
     this.grid = this.grid.map((column) => {
       const next = new Uint16Array(capacity);
       next.set(column);

@@ -47,16 +47,17 @@ export function digitsHash(value: number, length: number): number {
  */
 export class IdInterner {
   // Digit keys: slot j holds key (value × 16 + length; 0 is empty) at 2j and the number at 2j + 1.
-  private digitTable = new Float64Array(2 << 16);
-  private digitMask = (1 << 16) - 1;
+  // Small to start with, so that growing is a path the reader's warm-up already takes.
+  private digitTable = new Float64Array(2 << 9);
+  private digitMask = (1 << 9) - 1;
   private digitCount = 0;
 
-  private table = new Int32Array(1 << 16); // byte key index + 1; 0 is empty
-  private mask = (1 << 16) - 1;
-  private hashes = new Int32Array(1 << 12);
-  private numbers = new Int32Array(1 << 12);
-  private offsets = new Int32Array((1 << 12) + 1); // key n is arena[offsets[n], offsets[n + 1])
-  private arena = new Uint8Array(1 << 16);
+  private table = new Int32Array(1 << 8); // byte key index + 1; 0 is empty
+  private mask = (1 << 8) - 1;
+  private hashes = new Int32Array(1 << 6);
+  private numbers = new Int32Array(1 << 6);
+  private offsets = new Int32Array((1 << 6) + 1); // key n is arena[offsets[n], offsets[n + 1])
+  private arena = new Uint8Array(1 << 10);
   private count = 0;
   private byteCount = 0;
 
@@ -142,7 +143,7 @@ export class IdInterner {
     for (let j = 0; j < old.length; j += 2) {
       const key = old[j] as number;
       if (key === 0) continue;
-      const length = key % 16;
+      const length = key % 16 | 0;
       const value = (key - length) / 16;
       let t = digitsHash(value, length) & mask;
       while (table[2 * t] !== 0) t = (t + 1) & mask;

@@ -14,7 +14,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/diagnostics.js';
-import { FIRST_YEAR, LAST_YEAR, type PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
+import { FIRST_YEAR, LAST_YEAR, PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
 import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
 import { errorCode } from './atomic-file.js';
@@ -583,7 +583,39 @@ export async function readPersonStream(
 }
 
 function newParser(sink: PersonProgress, options: PersonReadOptions): PersonCsvParser {
+  warmUp();
   return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve());
+}
+
+let warmedUp = false;
+
+/**
+ * Runs the parser once over a small synthetic file before the first real one. V8 optimises
+ * the hot loop from the type feedback it has gathered so far, and a path first taken after
+ * that (the first person seen again, the second month, a table growing) throws the optimised
+ * code away and recompiles it: several times per file, tens of milliseconds in all. Some
+ * 1,800 rows through every common path first cost a few milliseconds and avoid that
+ * (docs/performance.md has the figures).
+ */
+function warmUp(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const lines = [`${PERSON_COLUMNS.join(',')}\n`];
+  for (let month = 1; month <= 3; month += 1) {
+    for (let p = 0; p < 600; p += 1) {
+      // CPR-sized numbers (above 2^31, as real ones are), some text ids, kommuner and months
+      // that first appear late, an occasional CRLF.
+      const id = p % 5 === 0 ? `w${p}` : String(3_100_000_000 + p * 7);
+      const kommune = 100 + (p % (p < 400 ? 7 : 11));
+      const eol = p % 100 === 0 ? '\r\n' : '\n';
+      lines.push(`${id},${kommune},2017-0${month},${p & 1},${(p >> 1) & 1},${(p >> 2) & 1},${(p >> 3) & 1}${eol}`);
+    }
+  }
+  const bytes = Buffer.from(lines.join(''));
+  const any = (text: string): KommuneMatch => ({ ok: true, kommune: { code: text, name: text, region: '' } });
+  const sink = new PersonProgress();
+  new PersonCsvParser(sink, '', any).consume(bytes, 0, bytes.length, true);
+  sink.rows();
 }
 
 let registryResolve: ((text: string) => KommuneMatch) | undefined;
