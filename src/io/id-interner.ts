@@ -46,10 +46,12 @@ export function digitsHash(value: number, length: number): number {
  * or classify exactly as it does.
  */
 export class IdInterner {
-  // Digit keys: slot j holds key (value × 16 + length; 0 is empty) at 2j and the number at 2j + 1.
+  // Digit keys: slot → number + 1 (0 is empty); digitKeys[number] = value × 16 + length
+  // (0 for numbers of byte keys: a digit key is never 0, its length being at least 1).
   // Small to start with, so that growing is a path the reader's warm-up already takes.
-  private digitTable = new Float64Array(2 << 9);
+  private digitTable = new Int32Array(1 << 9);
   private digitMask = (1 << 9) - 1;
+  private digitKeys = new Float64Array(1 << 8);
   private digitCount = 0;
 
   private table = new Int32Array(1 << 8); // byte key index + 1; 0 is empty
@@ -100,21 +102,29 @@ export class IdInterner {
   internDigits(value: number, length: number, hash: number): number {
     const key = value * 16 + length;
     const table = this.digitTable;
+    const keys = this.digitKeys;
     const mask = this.digitMask;
     let j = hash & mask;
     for (;;) {
-      const k = table[2 * j] as number;
-      if (k === key) return table[2 * j + 1] as number;
-      if (k === 0) break;
+      const entry = table[j] as number;
+      if (entry === 0) break;
+      if (keys[entry - 1] === key) return entry - 1;
       j = (j + 1) & mask;
     }
     const n = this.count;
-    table[2 * j] = key;
-    table[2 * j + 1] = n;
+    if (n >= keys.length) this.growDigitKeys();
+    (this.digitKeys as Float64Array)[n] = key;
+    table[j] = n + 1;
     this.count = n + 1;
     this.digitCount += 1;
     if (this.digitCount * 2 > mask + 1) this.rehashDigits();
     return n;
+  }
+
+  private growDigitKeys(): void {
+    const keys = new Float64Array(this.digitKeys.length * 2);
+    keys.set(this.digitKeys);
+    this.digitKeys = keys;
   }
 
   /**
@@ -136,19 +146,17 @@ export class IdInterner {
   }
 
   private rehashDigits(): void {
-    const old = this.digitTable;
     const slots = (this.digitMask + 1) * 2;
-    const table = new Float64Array(2 * slots);
+    const table = new Int32Array(slots);
     const mask = slots - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const key = old[j] as number;
-      if (key === 0) continue;
+    for (let n = 0; n < this.count; n += 1) {
+      const key = this.digitKeys[n] as number;
+      if (key === 0) continue; // a byte key's number
       const length = key % 16 | 0;
       const value = (key - length) / 16;
       let t = digitsHash(value, length) & mask;
-      while (table[2 * t] !== 0) t = (t + 1) & mask;
-      table[2 * t] = key;
-      table[2 * t + 1] = old[j + 1] as number;
+      while (table[t] !== 0) t = (t + 1) & mask;
+      table[t] = n + 1;
     }
     this.digitTable = table;
     this.digitMask = mask;
@@ -191,6 +199,8 @@ export class IdInterner {
     this.offsets[k + 1] = from + length;
     this.hashes[k] = hash;
     const n = this.count;
+    if (n >= this.digitKeys.length) this.growDigitKeys();
+    this.digitKeys[n] = 0;
     this.numbers[k] = n;
     this.table[slot] = k + 1;
     this.byteCount = k + 1;
