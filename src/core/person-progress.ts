@@ -152,17 +152,26 @@ export class PersonProgress {
     const months = this.slotMonth.length;
     const mc = this.monthCapacity;
 
-    // Target group: each distinct (person, kommune) once. `stamp` remembers the last person
-    // counted per kommune, so a mover back and forth is not counted twice.
+    // Target group: each distinct (person, kommune) once. Month by month (each column is
+    // read in order, which is what makes this fast): a person's first kommune is kept in
+    // `first`, and only movers' further kommuner go into a set.
     const targetGroup = new Int32Array(kommuner);
-    const stamp = new Int32Array(kommuner).fill(-1);
-    for (let p = 0; p < this.personCount; p += 1) {
-      for (let ms = 0; ms < months; ms += 1) {
-        const v = (this.grid[ms] as Uint16Array)[p] as number;
-        if (v !== 0 && stamp[v - 1] !== p) {
-          stamp[v - 1] = p;
-          targetGroup[v - 1] = (targetGroup[v - 1] as number) + 1;
+    const first = new Uint16Array(this.personCount);
+    const further = new Set<number>();
+    for (let ms = 0; ms < months; ms += 1) {
+      const column = this.grid[ms] as Uint16Array;
+      for (let p = 0; p < this.personCount; p += 1) {
+        const v = column[p] as number;
+        if (v === 0) continue;
+        const f = first[p] as number;
+        if (f === v) continue;
+        if (f === 0) first[p] = v;
+        else {
+          const pair = p * 0x10000 + v;
+          if (further.has(pair)) continue;
+          further.add(pair);
         }
+        targetGroup[v - 1] = (targetGroup[v - 1] as number) + 1;
       }
     }
 

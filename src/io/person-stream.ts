@@ -262,17 +262,22 @@ export class PersonCsvParser {
       for (let c = 0; ; c += 1) {
         const role = roles[c] as number;
         if (role === Role.person) {
-          // Digits first (CPR and case numbers): keyed by value, no bytes compared.
+          // Digits first (CPR and case numbers): keyed by two small integers, no bytes
+          // compared and no floating point (see DigitKey).
           const s = pos;
-          let v = 0;
+          let head = 0;
+          let rest = 0;
           let b = buf[pos] as number;
           while (b >= ZERO && b <= ZERO + 9) {
-            v = v * 10 + b - ZERO;
+            const digits = pos - s;
+            if (digits < 9) head = head * 10 + b - ZERO;
+            else if (digits < MAX_DIGIT_KEY_LENGTH) rest = rest * 10 + b - ZERO;
             b = buf[++pos] as number;
           }
           const digits = pos - s;
           if (digits > 0 && digits <= MAX_DIGIT_KEY_LENGTH && (b === delimiter || b === LF || b === CR)) {
-            person = persons.internDigits(v, digits, digitsHash(v, digits));
+            const tail = rest * 16 + digits;
+            person = persons.internDigits(head, tail, digitsHash(head, tail));
           } else {
             pos = s;
             let h = HASH_SEED;
