@@ -12,7 +12,7 @@
  * and line; cell values are only quoted when they cannot contain the person's identifier.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/diagnostics.js';
 import { FIRST_YEAR, LAST_YEAR, PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
 import type { KommuneMatch } from '../registry/match.js';
@@ -530,6 +530,7 @@ export function readPersonFile(path: string, sink: PersonProgress, options: Pers
     throw fileError(error, options.name);
   }
   try {
+    if (fstatSync(fd).size >= WARM_UP_FROM) warmUp();
     let buf: Buffer = Buffer.allocUnsafe(CHUNK * 2);
     let length = 0;
     for (;;) {
@@ -563,9 +564,12 @@ export async function readPersonStream(
   const parser = newParser(sink, options);
   let buf: Buffer = Buffer.allocUnsafe(CHUNK * 2);
   let length = 0;
+  let received = 0;
   try {
     for await (const piece of stream) {
       const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      received += chunk.length;
+      if (received >= WARM_UP_FROM) warmUp();
       let offset = 0;
       while (offset < chunk.length) {
         if (buf.length - length < CHUNK) buf = grow(buf, length, options.name, parser);
@@ -588,11 +592,13 @@ export async function readPersonStream(
 }
 
 function newParser(sink: PersonProgress, options: PersonReadOptions): PersonCsvParser {
-  warmUp();
   return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve());
 }
 
 let warmedUp = false;
+
+/** Inputs smaller than this are read without the warm-up, which would cost more than it saves. */
+const WARM_UP_FROM = 8 << 20;
 
 /**
  * Runs the parser once over a small synthetic file before the first real one. V8 optimises
@@ -605,6 +611,11 @@ let warmedUp = false;
 function warmUp(): void {
   if (warmedUp) return;
   warmedUp = true;
+  warmUpRun();
+}
+
+/** The warm-up's run itself (exported for a test: its synthetic rows must all be good). */
+export function warmUpRun(): PersonReadSummary {
   const lines = [`${PERSON_COLUMNS.join(',')}\n`];
   for (let month = 1; month <= 3; month += 1) {
     for (let p = 0; p < 600; p += 1) {
@@ -619,8 +630,10 @@ function warmUp(): void {
   const bytes = Buffer.from(lines.join(''));
   const any = (text: string): KommuneMatch => ({ ok: true, kommune: { code: text, name: text, region: '' } });
   const sink = new PersonProgress();
-  new PersonCsvParser(sink, '', any).consume(bytes, 0, bytes.length, true);
+  const parser = new PersonCsvParser(sink, '', any);
+  parser.consume(bytes, 0, bytes.length, true);
   sink.rows();
+  return parser.finish();
 }
 
 let registryResolve: ((text: string) => KommuneMatch) | undefined;

@@ -7,7 +7,7 @@ import { FlereError } from '../../src/core/diagnostics.js';
 import { PersonProgress, type ProgressRow, aggregatePersonMonths } from '../../src/core/person-progress.js';
 import { formatError } from '../../src/cli/messages.js';
 import { IdInterner, hashBytes } from '../../src/io/id-interner.js';
-import { flagBit, readPersonFile, readPersonStream, sniffDelimiter } from '../../src/io/person-stream.js';
+import { flagBit, readPersonFile, readPersonStream, sniffDelimiter, warmUpRun } from '../../src/io/person-stream.js';
 import { resolveKommune } from '../../src/registry/match.js';
 import { personMonths } from '../helpers/person-months.js';
 
@@ -157,6 +157,10 @@ describe('reading person files', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('warms up on synthetic rows that are all good (1,800 of them, 600 distinct persons)', () => {
+    expect(warmUpRun()).toMatchObject({ rows: 1800, persons: 600 });
   });
 
   it('maps flag columns to the core flag bits', () => {
