@@ -7,6 +7,7 @@ import { usageError } from '../core/diagnostics.js';
 import type { Month } from '../core/months.js';
 import { PersonProgress, type ProgressRow } from '../core/person-progress.js';
 import { loadRegistryResolver, type PersonReadSummary, readPersonFile, readPersonStream } from './person-stream.js';
+import type { Progress } from './progress-reader.js';
 
 /** Options of {@link readPersonProgress}. */
 export interface PersonProgressInput {
@@ -44,14 +45,12 @@ export async function readPersonProgress(path: string, options: PersonProgressIn
 }
 
 /**
- * The result in the shape of `flere check`'s `Progress` (from its progress reader): kommune
- * code → month → metric → count as BigInt, each kommune's first line, the latest month.
+ * The result as `flere check` takes a progress file (`Progress` of its reader): kommune code →
+ * month → metric → count as BigInt, each kommune's first line, the latest month. The bounds
+ * that reader checks (cleared ≤ target_group, company_activity ≤ recipients) hold by
+ * construction.
  */
-export function asCheckProgress({ rows, summary }: PersonProgressResult): {
-  byKommune: Map<string, KommuneProgress>;
-  firstLine: ReadonlyMap<string, number>;
-  lastMonth: Month | null;
-} {
+export function asCheckProgress({ rows, summary }: PersonProgressResult): Progress {
   const byKommune = new Map<string, Map<Month, MonthlyCounts>>();
   let lastMonth: Month | null = null;
   for (const r of rows) {
