@@ -4,41 +4,39 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { type Fixed, parseFixed } from '../core/decimal.js';
+import { type NumberCode, type NumberResult, parseDecimal } from '../io/numbers.js';
 
 /** A strictly positive exact decimal (`--unit 0.01`, `--total 262500000`), dot or comma decimal mark. */
 export function positiveDecimal(text: string): Fixed {
-  const value = parseMoneyOption(text);
-  if (value === undefined || value.digits <= 0n) {
-    throw new InvalidArgumentError(`expected a positive decimal number, got "${text}"`);
-  }
-  return value;
+  const read = readMoneyOption(text);
+  if (!read.ok) throw new InvalidArgumentError(MONEY_PROBLEMS[read.code] ?? 'expected a positive decimal number such as 262500000 or 0.01');
+  if (read.value.digits <= 0n) throw new InvalidArgumentError('expected a number greater than 0');
+  return read.value;
 }
 
+// Wording of the number problems an option value can have; anything else is "not a number".
+const MONEY_PROBLEMS: Partial<Record<NumberCode, string>> = {
+  'number.ambiguous':
+    'ambiguous: the separator could be a decimal mark or group thousands; write it without grouping (1500 or 1.5)',
+  'number.exponent': 'scientific notation is not accepted; write the number out',
+  'number.too-large': 'too large (at most 30 integer digits)',
+  'number.too-precise': 'too many decimals (at most 18)',
+};
+
 /**
- * Money on the command line: `262500000`, `262500000.00`, Danish `262.500.000,00`, or with
- * spaces/underscores as grouping. A lone comma or a lone dot followed by exactly three digits
- * is ambiguous and refused rather than guessed.
+ * Money on the command line, read as a file's numbers are (`src/io/numbers.ts`) but with
+ * either decimal mark: `262500000`, `262500000.00`, Danish `262.500.000,00`, `262,500,000.00`,
+ * grouping with spaces or underscores, a Unicode minus. A value with two readings, such as
+ * `1.500` (1.5 or 1500?) or `1,500`, is refused rather than guessed. Undefined when not a number.
  */
 export function parseMoneyOption(text: string): Fixed | undefined {
-  const t = text.trim().replace(/[\s_\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
-  if (/^-?\d+$/.test(t)) return parseFixed(t);
-  const danish = /^(-?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$|^(-?\d+),(\d+)$/.exec(t);
-  if (danish) {
-    const int = (danish[1] ?? danish[3] ?? '').replace(/\./g, '');
-    const frac = danish[2] ?? danish[4];
-    // "1,500": English thousands or Danish decimal? Refused rather than guessed ("0,500" is not).
-    if (danish[3] !== undefined && frac?.length === 3 && !/^-?0$/.test(int)) return undefined;
-    return parseFixed(frac === undefined ? int : `${int}.${frac}`);
-  }
-  const english = /^(-?\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$|^(-?\d+)\.(\d+)$/.exec(t);
-  if (english) {
-    const int = (english[1] ?? english[3] ?? '').replace(/,/g, '');
-    const frac = english[2] ?? english[4];
-    // "1.500": Danish thousands or English decimal? Refused rather than guessed ("0.500" is not).
-    if (english[3] !== undefined && frac?.length === 3 && !/^-?0$/.test(int)) return undefined;
-    return parseFixed(frac === undefined ? int : `${int}.${frac}`);
-  }
-  return undefined;
+  const read = readMoneyOption(text);
+  return read.ok ? read.value : undefined;
+}
+
+function readMoneyOption(text: string): NumberResult<Fixed> {
+  // `1_000_000` as programmers group; only between digits, so `_5` stays invalid.
+  return parseDecimal(text.replace(/(?<=\d)_(?=\d)/g, ''), { decimalMark: 'either' }, { allowNegative: true });
 }
 
 /** Tranche shares in percent, `30,40,30` or `30;40;30`; each positive, summing to exactly 100. */

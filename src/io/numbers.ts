@@ -77,9 +77,10 @@ const EXPONENT = /^[\d.,]*\d[eE][+\-\u2212]?\d+$/;
 // Space, no-break space, narrow no-break space (Intl's fr/da grouping), thin space.
 const SPACE = '[ \\u00a0\\u202f\\u2009]';
 const ALLOWED = new RegExp(`^(?:[\\d.,]|${SPACE})+$`, 'u');
-const SPACE_GROUPED = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+$`, 'u');
-const DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
-const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+// A leading group of 0 is no grouping: `0.500` is a decimal, never five hundred.
+const SPACE_GROUPED = new RegExp(`^[1-9]\\d{0,2}(?:${SPACE}\\d{3})+$`, 'u');
+const DOT_GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+const COMMA_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
 const SEPARATORS = new RegExp(`[.,]|${SPACE}`, 'gu');
 
 /**
