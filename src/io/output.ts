@@ -3,10 +3,18 @@
  * once (temp file, fsync, rename), so that an error leaves an existing file untouched.
  */
 import { extname } from 'node:path';
-import { writeFileAtomic } from './atomic-file.js';
+import { ioError } from '../core/diagnostics.js';
+import { errorCode, writeFileAtomic } from './atomic-file.js';
 import { defaultFormat, type Format } from './render/formats.js';
 
-/** Writes the complete output text to `path` atomically, or to `stdout`. */
+/** The name diagnostics use for standard output. */
+export const STDOUT_NAME = '<stdout>';
+
+/**
+ * Writes the complete output text to `path` atomically, or to `stdout`. A reader that went
+ * away (EPIPE: `flere … | head`) is not an error: nobody is left to want the rest. Any other
+ * failure of stdout (`> /dev/full`: ENOSPC) is an I/O error (`io.write`, exit 3), not a bug.
+ */
 export async function writeOutput(
   text: string,
   path: string | undefined,
@@ -17,7 +25,10 @@ export async function writeOutput(
     return;
   }
   await new Promise<void>((resolve, reject) => {
-    stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    stdout.write(text, (error) => {
+      if (!error || errorCode(error) === 'EPIPE') resolve();
+      else reject(ioError({ code: 'io.write', file: STDOUT_NAME, value: errorCode(error) }));
+    });
   });
 }
 
