@@ -5,11 +5,12 @@
  * is reported, each with its line; nothing is guessed.
  */
 import type { Fixed } from '../core/decimal.js';
-import { type Diagnostic, DiagnosticBag } from '../core/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable, type Table } from './csv-table.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
+import { restoreFormulaText } from './formula-text.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
 
 /** One row of a counts file: a kommune (id = code) or a free recipient (id = name). */
@@ -40,8 +41,10 @@ const KOMMUNE_SPECS = [
   { key: 'kommune', aliases: ['kommunenavn', 'navn', 'name', 'municipality'], required: false },
   { key: 'count', aliases: COUNT_ALIASES, required: true },
 ] as const satisfies readonly ColumnSpec[];
+// `id` apart from `name`: flere's own CSV has both (the same text), and must read back.
 const FREE_SPECS = [
-  { key: 'name', aliases: ['navn', 'recipient', 'modtager', 'id'], required: true },
+  { key: 'name', aliases: ['navn', 'recipient', 'modtager'], required: false },
+  { key: 'id', aliases: [], required: false },
   { key: 'count', aliases: [...COUNT_ALIASES, 'weight', 'vægt'], required: true },
 ] as const satisfies readonly ColumnSpec[];
 
@@ -51,13 +54,7 @@ export function readCounts(bytes: Uint8Array, options: CountsReadOptions): Count
   const mojibake = looksLikeMojibake(text);
   const bag = new DiagnosticBag();
   const specs = options.registry ? KOMMUNE_SPECS : FREE_SPECS;
-  const table = readTable(text, {
-    file: options.file,
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    findHeader: headerMatcher(specs),
-    expected: options.registry ? 'kommune (or kode) and antal' : 'name and count',
-    bag,
-  });
+  const table = readCountsTable(text, specs, options, bag);
   const rows = options.registry
     ? readKommuneRows(table, options, bag, mojibake)
     : readFreeRows(table, options, bag);
@@ -67,6 +64,37 @@ export function readCounts(bytes: Uint8Array, options: CountsReadOptions): Count
     bag.throwIfAny('data');
   }
   return rows;
+}
+
+/**
+ * The table under the header that names the count column. Lines above it are titles, so a
+ * title mentioning "Kommune" is never taken for the header. When no line names the count
+ * column but one names another known column (`kode;kommune;beløb`), the problem is the
+ * missing count column, and that is what is reported.
+ */
+function readCountsTable(text: string, specs: readonly ColumnSpec[], options: CountsReadOptions, bag: DiagnosticBag): Table {
+  const read = (findHeader: (cells: readonly string[]) => boolean, into: DiagnosticBag): Table =>
+    readTable(text, {
+      file: options.file,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      findHeader,
+      expected: options.registry ? 'kommune (or kode) and antal' : 'name and count',
+      bag: into,
+    });
+  try {
+    return read(headerMatcher(specs), bag);
+  } catch (error) {
+    if (!(error instanceof FlereError) || error.diagnostics[0]?.code !== 'csv.no-header') throw error;
+    const anyKnown = headerMatcher(specs.map((spec) => ({ ...spec, required: false })));
+    let header: Table;
+    try {
+      header = read(anyKnown, new DiagnosticBag());
+    } catch {
+      throw error;
+    }
+    matchColumns(header.header, specs, { file: options.file, line: header.headerLine });
+    throw error;
+  }
 }
 
 function readKommuneRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag, mojibake: boolean): CountRow[] {
@@ -89,7 +117,14 @@ function readKommuneRows(table: Table, options: CountsReadOptions, bag: Diagnost
     const { code, name } = identified.kommune;
     const first = seen.get(code);
     if (first !== undefined) {
-      bag.add({ code: 'kommune.duplicate', file, line, column: identified.column, value: identified.text, args: { firstLine: first } });
+      bag.add({
+        code: 'kommune.duplicate',
+        file,
+        line,
+        column: identified.column,
+        value: identified.text,
+        args: { firstLine: first, kommune: `${name} (${code})` },
+      });
       continue;
     }
     seen.set(code, line);
@@ -128,19 +163,25 @@ function identify(
 function readFreeRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
   const file = options.file;
   const columns = matchColumns(table.header, FREE_SPECS, { file, line: table.headerLine });
+  const nameColumn = columns.name ?? columns.id;
+  if (!nameColumn) {
+    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'name', accepted: 'name, navn, recipient, modtager, id' } });
+    return [];
+  }
   const style = numberStyleFor(table.delimiter, options.decimalMark);
   const seen = new Map<string, number>();
   const rows: CountRow[] = [];
   for (const { line, cells } of table.rows) {
-    const name = (cells[columns.name.index] ?? '').trim().normalize('NFC');
+    // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
+    const name = restoreFormulaText((cells[nameColumn.index] ?? '').trim().normalize('NFC'));
     const countCell = cells[columns.count.index] ?? '';
     const weight = parseDecimal(countCell, style);
-    if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: columns.name.name });
+    if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: nameColumn.name });
     if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
     if (name === '' || !weight.ok) continue;
     const first = seen.get(name);
     if (first !== undefined) {
-      bag.add({ code: 'recipient.duplicate', file, line, column: columns.name.name, value: name, args: { firstLine: first } });
+      bag.add({ code: 'recipient.duplicate', file, line, column: nameColumn.name, value: name, args: { firstLine: first } });
       continue;
     }
     seen.set(name, line);

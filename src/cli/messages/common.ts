@@ -4,9 +4,28 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 
+// What the usual errno codes mean for a file, so that nobody has to look ENOENT up.
+const ERRNO: Readonly<Record<string, string>> = {
+  ENOENT: 'the directory does not exist',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+const why = (d: Diagnostic): string => {
+  const code = d.value ?? 'unknown error';
+  const meaning = ERRNO[code];
+  return meaning === undefined ? ` (${code})` : `: ${meaning} (${code})`;
+};
+
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
-  'io.read': (d) => `cannot read the file (${d.value ?? 'unknown error'})`,
-  'io.write': (d) => `cannot write the file (${d.value ?? 'unknown error'})`,
+  'io.read': (d) => `cannot read the file${why(d)}`,
+  'io.write': (d) => `cannot write ${d.file === '<stdout>' ? 'the output' : 'the file'}${why(d)}`,
   'io.not-found': () => 'no such file',
   'io.is-directory': () => 'is a directory, not a file',
   'usage.stdin-terminal': () =>
@@ -14,10 +33,18 @@ export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'usage.option': (d) => String(d.value ?? 'invalid usage'),
   'kommune.unknown': (d) => {
     const suggestions = d.args?.['suggestions'];
-    return `${col(d)}unknown kommune ${quoted(d)}${suggestions ? ` (did you mean ${suggestions}?)` : ''}`;
+    const hint =
+      d.args?.['hint'] === 'encoding'
+        ? '; the file looks wrongly decoded (like "Ã¸" for "ø"): check its encoding (--encoding utf-8 or --encoding windows-1252) or export it again'
+        : '';
+    return `${col(d)}unknown kommune ${quoted(d)}${suggestions ? ` (did you mean ${suggestions}?)` : ''}${hint}`;
   },
-  'kommune.duplicate': (d) =>
-    `${col(d)}${quoted(d)} appears twice (first on line ${d.args?.['firstLine'] ?? '?'})`,
+  'kommune.duplicate': (d) => {
+    // "Århus" after "Aarhus" is the same kommune under another spelling: say which.
+    const kommune = d.args?.['kommune'];
+    const again = kommune === undefined ? 'appears twice' : `is ${String(kommune)} a second time`;
+    return `${col(d)}${quoted(d)} ${again} (first on line ${d.args?.['firstLine'] ?? '?'})`;
+  },
   'kommune.code-name-mismatch': (d) =>
     `code ${d.args?.['code'] ?? '?'} is ${d.args?.['codeName'] ?? '?'}, but the name says ${quoted(d)}`,
   'recipient.duplicate': (d) =>

@@ -6,7 +6,10 @@
  * a few lines here instead of csv-stringify, whose start-up cost (about 1.5 ms a run) was
  * more than the rest of the rendering.
  */
+import { neutralizeFormula } from '../formula-text.js';
 import type { CsvDialect } from './csv-dialect.js';
+
+export { neutralizeFormula };
 
 /** A cell: free text (neutralised) or a canonical decimal string (only its mark changes). */
 export type CsvCell = { readonly text: string } | { readonly number: string };
@@ -16,16 +19,6 @@ export const text = (value: string): CsvCell => ({ text: value });
 /** A canonical decimal string (`-?\d+(\.\d+)?`) as a cell. */
 export const num = (value: string): CsvCell => ({ number: value });
 
-// A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Makes free text inert in a spreadsheet by putting an apostrophe in front of a leading
- * formula character; the apostrophe is the spreadsheets' own "this is text" mark.
- */
-export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 /** The whole CSV document, BOM and line ends per the dialect. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): string {

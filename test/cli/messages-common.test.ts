@@ -1,0 +1,31 @@
+// Wording of the file and kommune problems that the hardening issue touches.
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/cli/messages.js';
+
+describe('file problems', () => {
+  it('say what the errno means, and keep the errno', () => {
+    expect(formatDiagnostic({ code: 'io.write', file: 'x/out.csv', value: 'ENOENT' })).toBe(
+      'x/out.csv: cannot write the file: the directory does not exist (ENOENT)',
+    );
+    expect(formatDiagnostic({ code: 'io.write', file: '<stdout>', value: 'ENOSPC' })).toBe(
+      '<stdout>: cannot write the output: no space left on the device (ENOSPC)',
+    );
+    expect(formatDiagnostic({ code: 'io.read', file: 'in.csv', value: 'EACCES' })).toBe('in.csv: cannot read the file: permission denied (EACCES)');
+    expect(formatDiagnostic({ code: 'io.read', file: 'in.csv', value: 'EWHATEVER' })).toBe('in.csv: cannot read the file (EWHATEVER)');
+  });
+});
+
+describe('kommune problems', () => {
+  it('name the kommune a duplicate spelling stands for', () => {
+    expect(
+      formatDiagnostic({ code: 'kommune.duplicate', file: 'c.csv', line: 4, column: 'kommune', value: 'Århus', args: { firstLine: 2, kommune: 'Aarhus (751)' } }),
+    ).toBe('c.csv:4: column «kommune»: "Århus" is Aarhus (751) a second time (first on line 2)');
+    expect(formatDiagnostic({ code: 'kommune.duplicate', value: '461', args: { firstLine: 2 } })).toBe('"461" appears twice (first on line 2)');
+  });
+
+  it('hint at the encoding when the file looks mis-decoded', () => {
+    expect(formatDiagnostic({ code: 'kommune.unknown', value: 'KÃ¸ge', args: { suggestions: 'Køge (259)', hint: 'encoding' } })).toMatch(
+      /^unknown kommune "KÃ¸ge" \(did you mean Køge \(259\)\?\); the file looks wrongly decoded .*--encoding/,
+    );
+  });
+});
