@@ -105,6 +105,8 @@ export class PersonCsvParser {
   private readonly firstLines = new Map<number, number>();
 
   private headerDone = false;
+  /** The columns are exactly person,kommune,month,recipient,cleared,company,paid_hours. */
+  private canonical = false;
   private sniffed = false;
   private delimiter = 44;
   private roles: Uint8Array = new Uint8Array(0);
@@ -236,14 +238,103 @@ export class PersonCsvParser {
     }
     if (problems.length > 0) throw new FlereError('data', problems);
     this.roles = roles;
+    this.canonical = roles.length === 7 && roles.every((role, i) => role === i + 1);
     this.columnNames = names;
   }
 
-  /**
-   * The hot loop over complete lines in `buf[start, end)`, `buf[end − 1]` being a line break.
-   * Every scan stops at a line break, so no index check is needed against `end`.
-   */
+  /** The complete lines in `buf[start, end)`, `buf[end − 1]` being a line break. */
   private dataLines(buf: Buffer, start: number, end: number): number {
+    return this.canonical ? this.canonicalLines(buf, start, end) : this.genericLines(buf, start, end);
+  }
+
+  /**
+   * The hot loop for the documented column order, as straight-line code over fixed offsets:
+   * digits, a 3-digit code, `YYYY-MM`, four 0/1 flags, LF or CRLF. A line that is anything
+   * else (a name for the kommune, a text id, quotes, spaces, …) goes to `genericLines`.
+   * Each position up to the line break is checked, so a short line fails some check at its
+   * own line break before anything is counted.
+   */
+  private canonicalLines(buf: Buffer, start: number, end: number): number {
+    const delimiter = this.delimiter;
+    const persons = this.persons;
+    const codeCache = this.codeCache;
+    const sink = this.sink;
+    let pos = start;
+    while (pos < end) {
+      const lineStart = pos;
+      // Person: digits keyed by two small integers (see DigitKey).
+      let head = 0;
+      let rest = 0;
+      let b = buf[pos] as number;
+      while (b >= ZERO && b <= ZERO + 9) {
+        const n = pos - lineStart;
+        if (n < 9) head = head * 10 + b - ZERO;
+        else if (n < MAX_DIGIT_KEY_LENGTH) rest = rest * 10 + b - ZERO;
+        b = buf[++pos] as number;
+      }
+      const digits = pos - lineStart;
+      pos += 1;
+      const k0 = (buf[pos] as number) - ZERO;
+      const k1 = (buf[pos + 1] as number) - ZERO;
+      const k2 = (buf[pos + 2] as number) - ZERO;
+      const y0 = (buf[pos + 4] as number) - ZERO;
+      const y1 = (buf[pos + 5] as number) - ZERO;
+      const y2 = (buf[pos + 6] as number) - ZERO;
+      const y3 = (buf[pos + 7] as number) - ZERO;
+      const m0 = (buf[pos + 9] as number) - ZERO;
+      const m1 = (buf[pos + 10] as number) - ZERO;
+      const f0 = (buf[pos + 12] as number) - ZERO;
+      const f1 = (buf[pos + 14] as number) - ZERO;
+      const f2 = (buf[pos + 16] as number) - ZERO;
+      const f3 = (buf[pos + 18] as number) - ZERO;
+      let eol = pos + 19;
+      if (buf[eol] === CR) eol += 1;
+      const mm = m0 * 10 + m1;
+      const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      let kommune = -1;
+      if (
+        b === delimiter && digits > 0 && digits <= MAX_DIGIT_KEY_LENGTH &&
+        k0 >= 0 && k0 <= 9 && k1 >= 0 && k1 <= 9 && k2 >= 0 && k2 <= 9 && buf[pos + 3] === delimiter &&
+        y0 >= 0 && y0 <= 9 && y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9 && y3 >= 0 && y3 <= 9 &&
+        buf[pos + 8] === DASH && m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 11] === delimiter &&
+        f0 >= 0 && f0 <= 1 && f1 >= 0 && f1 <= 1 && f2 >= 0 && f2 <= 1 && f3 >= 0 && f3 <= 1 &&
+        buf[pos + 13] === delimiter && buf[pos + 15] === delimiter && buf[pos + 17] === delimiter &&
+        buf[eol] === LF && mm >= 1 && mm <= 12 && year >= FIRST_YEAR && year <= LAST_YEAR
+      ) {
+        const v = k0 * 100 + k1 * 10 + k2;
+        kommune = codeCache[v] as number;
+        if (kommune === 0) {
+          this.line += 1; // lookUpCode records the kommune's first line
+          kommune = this.lookUpCode(v);
+          this.line -= 1;
+        }
+      }
+      if (kommune < 0) {
+        // Not the common shape: this line alone goes the general way.
+        pos = this.genericLines(buf, lineStart, buf.indexOf(LF, lineStart) + 1);
+        continue;
+      }
+      pos = eol + 1;
+      this.line += 1;
+      const tail = rest * 16 + digits;
+      const person = persons.internDigits(head, tail, digitsHash(head, tail));
+      const month = year * 12 + mm - 1;
+      const existing = sink.add(person, kommune, month, f0 | (f1 << 1) | (f2 << 2) | (f3 << 3));
+      if (existing !== 0) {
+        this.bag.add(conflictDiagnostic(existing, kommune, month, { file: this.file, line: this.line }));
+      } else {
+        this.rowCount += 1;
+      }
+    }
+    return pos;
+  }
+
+  /**
+   * The loop for any column order over complete lines in `buf[start, end)`, `buf[end − 1]`
+   * being a line break. Every scan stops at a line break, so no index check is needed
+   * against `end`.
+   */
+  private genericLines(buf: Buffer, start: number, end: number): number {
     const roles = this.roles;
     const columns = roles.length;
     const delimiter = this.delimiter;
