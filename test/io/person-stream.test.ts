@@ -184,6 +184,9 @@ describe('bad person files', () => {
     `${CPR},101,2017-07,0,0,0,0`, // 11: same month again
     `${CPR},${CPR},2018-01,1,0,0,0`, // 12: the id in the kommune column
     `${CPR},101,2018-02,${CPR},0,0,0`, // 13: the id in the recipient column
+    `${CPR},999,2018-03,1,0,0,0`, // 14: no such kommune code
+    `${CPR},101,2018-04,1,0,0,0,`, // 15: one cell too many (empty: tolerated)
+    `${CPR},101,2018-05,1,0,0,0,1`, // 16: one cell too many
     '',
   ].join('\n');
 
@@ -202,6 +205,8 @@ describe('bad person files', () => {
       [11, 'persons.duplicate-month'],
       [12, 'persons.unknown-kommune'],
       [13, 'persons.bad-flag'],
+      [14, 'kommune.unknown'],
+      [16, 'persons.field-count'],
     ]);
     expect(error.diagnostics.every((d) => d.file === 'persons.csv')).toBe(true);
     expect(error.diagnostics[3]?.args?.['suggestions']).toContain('København (101)');
