@@ -11,57 +11,24 @@
  * Person identifiers may be CPR numbers: they never reach a message. Errors name the file
  * and line; cell values are only quoted when they cannot contain the person's identifier.
  */
-import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/diagnostics.js';
 import { FIRST_YEAR, LAST_YEAR, PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
 import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
 import { errorCode } from './atomic-file.js';
+import { decodeCell, parseMonthCell, safeValue, splitCells, trimBytes } from './person-cells.js';
+import { PERSON_COLUMNS, ROLE_OF, Role, flagBit, roleOf, sniffDelimiter } from './person-columns.js';
 
-/** The roles a column can have; the header maps each column to one. */
-const Role = { ignore: 0, person: 1, kommune: 2, month: 3, recipient: 4, cleared: 5, company: 6, paidHours: 7 } as const;
-type Role = (typeof Role)[keyof typeof Role];
-
-/** The canonical column names, in the file's documented order. */
-export const PERSON_COLUMNS = ['person', 'kommune', 'month', 'recipient', 'cleared', 'company', 'paid_hours'] as const;
-type PersonColumn = (typeof PERSON_COLUMNS)[number];
-
-const ROLE_OF: Readonly<Record<PersonColumn, Role>> = {
-  person: Role.person,
-  kommune: Role.kommune,
-  month: Role.month,
-  recipient: Role.recipient,
-  cleared: Role.cleared,
-  company: Role.company,
-  paid_hours: Role.paidHours,
-};
-
-/** Header names accepted for each column, as `headerKey` leaves them (English and Danish). */
-const ALIASES: Readonly<Record<PersonColumn, readonly string[]>> = {
-  person: ['person', 'personid', 'person_id', 'id', 'cpr', 'cprnr', 'cpr_nr', 'cpr_nummer', 'personnummer', 'borger', 'borger_id', 'borgerid'],
-  kommune: ['kommune', 'kommunekode', 'kommune_kode', 'kommunenr', 'kommune_nr', 'kode', 'code', 'municipality'],
-  month: ['month', 'maaned', 'mdr', 'md', 'periode', 'period'],
-  recipient: ['recipient', 'modtager', 'ydelsesmodtager', 'kontanthjaelpsmodtager'],
-  cleared: ['cleared', 'afklaret', 'visiteret', 'afklaret_og_visiteret', 'afklaret_visiteret'],
-  company: ['company', 'virksomhed', 'virksomhedsrettet', 'virksomhedsrettet_indsats'],
-  paid_hours: ['paid_hours', 'paidhours', 'loentimer', 'betalte_timer', 'ordinaere_timer', 'ustoettede_timer', 'timer'],
-};
-
-/** The flag bit of a flag column's role: roles 4–7 are bits 1, 2, 4, 8 (a test holds this). */
-export function flagBit(role: number): number {
-  return 1 << (role - Role.recipient);
-}
 
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
-const TAB = 9;
 const QUOTE = 34;
 const ZERO = 48;
 const DASH = 45;
 
-/** Bytes read per system call; large enough that calls are rare, small enough to stay in cache. */
+/** Room made for each read: large enough that system calls are rare, small enough to stay in cache. */
 const CHUNK = 1 << 20;
 /** A line longer than this is not a person row (a binary file, a missing line break). */
 const MAX_LINE = 1 << 20;
@@ -754,142 +721,4 @@ function fileError(error: unknown, file: string): FlereError {
   return ioError({ code: 'io.read', file, value: code });
 }
 
-/** The header's delimiter: the most frequent of `,`, `;` and tab outside quotes (`,` if none). */
-export function sniffDelimiter(header: string): number {
-  let comma = 0;
-  let semicolon = 0;
-  let tab = 0;
-  let quoted = false;
-  for (const ch of header) {
-    if (ch === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (ch === ',') comma += 1;
-    else if (ch === ';') semicolon += 1;
-    else if (ch === '\t') tab += 1;
-  }
-  if (semicolon > comma && semicolon >= tab) return 59;
-  if (tab > comma && tab > semicolon) return TAB;
-  return 44;
-}
 
-/** A header name as a lookup key: lower case, æ/ø/å spelled out, spaces and dashes as `_`. */
-function headerKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/å/g, 'aa')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/[\s\-.]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-const ROLE_BY_KEY: ReadonlyMap<string, Role> = new Map(
-  PERSON_COLUMNS.flatMap((column) => ALIASES[column].map((alias) => [alias, ROLE_OF[column]] as const)),
-);
-
-function roleOf(name: string): Role {
-  return ROLE_BY_KEY.get(headerKey(name)) ?? Role.ignore;
-}
-
-/**
- * The cells of one line (without its line break) as byte slices, quotes removed (`""` inside
- * quotes is one `"`). Undefined when the quoting is malformed.
- */
-function splitCells(line: Uint8Array, delimiter: number): Buffer[] | undefined {
-  const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
-  const cells: Buffer[] = [];
-  let pos = 0;
-  for (;;) {
-    let s = pos;
-    while (s < bytes.length && (bytes[s] === SPACE || (bytes[s] === TAB && delimiter !== TAB))) s += 1;
-    if (bytes[s] === QUOTE) {
-      const out: number[] = [];
-      let i = s + 1;
-      for (;;) {
-        if (i >= bytes.length) return undefined;
-        const b = bytes[i] as number;
-        if (b === QUOTE) {
-          if (bytes[i + 1] === QUOTE) {
-            out.push(QUOTE);
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        out.push(b);
-        i += 1;
-      }
-      while (i < bytes.length && (bytes[i] === SPACE || (bytes[i] === TAB && delimiter !== TAB))) i += 1;
-      if (i < bytes.length && bytes[i] !== delimiter) return undefined;
-      cells.push(Buffer.from(out));
-      if (i >= bytes.length) return cells;
-      pos = i + 1;
-    } else {
-      let e = pos;
-      while (e < bytes.length && bytes[e] !== delimiter) {
-        if (bytes[e] === QUOTE) return undefined;
-        e += 1;
-      }
-      cells.push(bytes.subarray(pos, e));
-      if (e >= bytes.length) return cells;
-      pos = e + 1;
-    }
-  }
-}
-
-/** Drops spaces (and tabs, unless tab is the delimiter) at both ends of a cell. */
-function trimBytes(cell: Buffer, delimiter: number): Buffer {
-  const blank = (b: number | undefined): boolean => b === SPACE || (b === TAB && delimiter !== TAB) || b === CR;
-  let s = 0;
-  let e = cell.length;
-  while (s < e && blank(cell[s])) s += 1;
-  while (e > s && blank(cell[e - 1])) e -= 1;
-  return cell.subarray(s, e);
-}
-
-// Windows-1252 differs from Latin-1 only in 0x80–0x9F (where Node 20's TextDecoder is wrong).
-const CP1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-/**
- * One cell's text: UTF-8 when its bytes are UTF-8, else Windows-1252 (Danish Excel), NFC.
- * Per cell rather than per file, so that a streamed file needs no look-ahead.
- */
-export function decodeCell(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let ascii = true;
-  for (let i = 0; i < b.length; i += 1) {
-    if ((b[i] as number) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return b.toString('latin1');
-  if (isUtf8(b)) return b.toString('utf8').normalize('NFC');
-  let text = '';
-  for (const byte of b) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
-  return text.normalize('NFC');
-}
-
-/** `YYYY-MM` or an ISO date `YYYY-MM-DD` (its month), year 1900–2999; the month index. */
-function parseMonthCell(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12 || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return undefined;
-  return year * 12 + month - 1;
-}
-
-/**
- * A cell's text for a message, or undefined when it might carry the person's identifier:
- * it contains the row's person cell, or looks like a CPR number. Long values are cut.
- */
-function safeValue(text: string, person: string): string | undefined {
-  if (person !== '' && text.includes(person)) return undefined;
-  if (/\d{6}-?\d{4}/.test(text)) return undefined;
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../src/core/diagnostics.js';
-import { PersonProgress, type ProgressRow, aggregatePersonMonths } from '../../src/core/person-progress.js';
+import { PersonFlag, PersonProgress, type ProgressRow, aggregatePersonMonths } from '../../src/core/person-progress.js';
 import { formatError } from '../../src/cli/messages.js';
 import { IdInterner, hashBytes } from '../../src/io/id-interner.js';
-import { flagBit, readPersonFile, readPersonStream, sniffDelimiter, warmUpRun } from '../../src/io/person-stream.js';
+import { decodeCell } from '../../src/io/person-cells.js';
+import { flagBit, sniffDelimiter } from '../../src/io/person-columns.js';
+import { readPersonFile, readPersonStream, warmUpRun } from '../../src/io/person-stream.js';
 import { resolveKommune } from '../../src/registry/match.js';
 import { personMonths } from '../helpers/person-months.js';
 
@@ -164,7 +166,13 @@ describe('reading person files', () => {
   });
 
   it('maps flag columns to the core flag bits', () => {
-    expect([4, 5, 6, 7].map(flagBit)).toEqual([1, 2, 4, 8]);
+    expect([4, 5, 6, 7].map(flagBit)).toEqual([PersonFlag.recipient, PersonFlag.cleared, PersonFlag.company, PersonFlag.paidHours]);
+  });
+
+  it('decodes Windows-1252 cells right where Node 20 does not (€, –, æ)', () => {
+    expect(decodeCell(Buffer.from([0x80, 0x20, 0x96, 0x20, 0xe6, 0xf8, 0xe5]))).toBe('€ – æøå');
+    expect(decodeCell(Buffer.from('€ – æøå', 'utf8'))).toBe('€ – æøå');
+    expect(decodeCell(Buffer.from('A\u030Arhus', 'utf8'))).toBe('Århus');
   });
 });
 
