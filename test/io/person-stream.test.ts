@@ -243,6 +243,16 @@ describe('bad person files', () => {
     expect(readError(`${HEADER},cpr\n`).diagnostics[0]).toMatchObject({ code: 'persons.duplicate-column', column: 'cpr' });
   });
 
+  it('refuses a line of more than 1 MiB (not a person file), by its line', () => {
+    const error = readError(`${HEADER}\n1,101,2017-07,1,0,0,0\n${'x'.repeat(3 << 20)}\n`);
+    expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'persons.line-too-long', line: 3 })]);
+  });
+
+  it('reads a header in capitals and quotes', () => {
+    const upper = fixture.replace(HEADER, HEADER.split(',').map((h) => `"${h.toUpperCase()}"`).join(','));
+    expect(readText(upper).rows).toEqual(fixtureRows);
+  });
+
   it('refuses an empty file, a header without rows, and UTF-16', () => {
     expect(readError('').diagnostics[0]?.code).toBe('persons.no-header');
     expect(readError('\n\n').diagnostics[0]?.code).toBe('persons.no-header');
