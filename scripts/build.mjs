@@ -6,6 +6,8 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// FLERE_BUILD_READABLE=1 keeps names and line structure, for profiling with --cpu-prof.
+const readable = process.env.FLERE_BUILD_READABLE === '1';
 await build({
   entryPoints: { flere: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -14,7 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !readable,
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // Bundled CommonJS dependencies call require() for Node built-ins.
