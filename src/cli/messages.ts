@@ -23,10 +23,21 @@ function wording(d: Diagnostic): string {
   return [d.code, ...fields.filter(Boolean)].join(': ');
 }
 
+/**
+ * A file name as shown: quoted when it would otherwise be invisible or break the line (empty,
+ * surrounding spaces, control characters), so `flere allocate " "` says `" ": no such file`.
+ */
+function fileName(file: string): string {
+  return file === '' || file !== file.trim() || /[\u0000-\u001f\u007f]/.test(file) ? JSON.stringify(file) : file;
+}
+
 /** `FILE:LINE: ` (or `FILE: `, or nothing) before the wording of one diagnostic. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file === undefined ? '' : d.line === undefined ? `${d.file}: ` : `${d.file}:${d.line}: `;
-  return `${where}${wording(d)}`;
+  const file = d.file === undefined ? undefined : fileName(d.file);
+  const where = file === undefined ? '' : d.line === undefined ? `${file}: ` : `${file}:${d.line}: `;
+  // One problem, one line: a line break quoted from the input (JSON.parse's excerpt of a
+  // file) is shown as \n rather than starting a line without the `flere: ` prefix.
+  return `${where}${wording(d)}`.replace(/\r\n|\r|\n/g, (br) => JSON.stringify(br).slice(1, -1));
 }
 
 /** Every line an error prints, each without the `flere: ` prefix. */

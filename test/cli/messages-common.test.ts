@@ -29,3 +29,17 @@ describe('kommune problems', () => {
     );
   });
 });
+
+describe('one problem, one line', () => {
+  it('quotes file names that would vanish or break the line', () => {
+    expect(formatDiagnostic({ code: 'io.not-found', file: ' ' })).toBe('" ": no such file');
+    expect(formatDiagnostic({ code: 'io.not-found', file: '' })).toBe('"": no such file');
+    expect(formatDiagnostic({ code: 'io.not-found', file: 'a\nb.csv' })).toBe('"a\\nb.csv": no such file');
+    expect(formatDiagnostic({ code: 'io.not-found', file: 'data/counts 2017.csv' })).toBe('data/counts 2017.csv: no such file');
+  });
+
+  it('shows a line break quoted from the input as \\n', () => {
+    const d = { code: 'pool.json-syntax', file: 'p.json', value: 'Unexpected token \'s\', "sep=;\r\nFle"... is not valid JSON' };
+    expect(formatDiagnostic(d)).toBe('p.json: not valid JSON: Unexpected token \'s\', "sep=;\\r\\nFle"... is not valid JSON');
+  });
+});
