@@ -122,6 +122,8 @@ function knownCommanderGap(args: readonly string[], stderr: string): boolean {
 }
 
 async function runCase(name: string, args: string[], stdinName: string): Promise<void> {
+  // A property that outlives its test (a time-out) must not go on writing where it stands now.
+  if (process.cwd() !== scratch) throw new Error(`not in the scratch directory ${scratch}`);
   restore();
   const bytes = stdinName === '' ? '' : (INPUTS.get(stdinName) ?? '');
   const r = await runInProcess(args, { bytes });
