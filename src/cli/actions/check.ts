@@ -5,6 +5,7 @@
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
+import type { ProgressRow } from '../../core/person-progress.js';
 import { reconcileLedger } from '../../core/ledger-reconcile.js';
 import {
   type AllocatedKommune,
@@ -30,15 +31,24 @@ import type { CheckOptions } from '../commands/check.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
 
-/** Runs `flere check PROGRESS` with parsed options; throws FlereError for bad input. */
-export async function runCheck(progressFile: string, options: CheckOptions, ctx: CliContext): Promise<void> {
+/**
+ * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
+ * FlereError for bad input.
+ */
+export async function runCheck(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): Promise<void> {
+  const personsFile = options.persons;
+  if (progressFile !== undefined && personsFile !== undefined) throw usageError({ code: 'check.progress-and-persons' });
+  if (progressFile === undefined && personsFile === undefined) throw usageError({ code: 'check.no-progress' });
+  if (personsFile !== undefined && (options.encoding !== undefined || options.delimiter !== undefined)) {
+    throw usageError({ code: 'check.persons-reading-options' });
+  }
   if (options.record && options.ledger === undefined) {
     throw usageError({ code: 'check.record-needs-ledger' });
   }
-  if (progressFile === '-' && options.allocation === '-') throw usageError({ code: 'check.two-stdin' });
+  if ((progressFile ?? personsFile) === '-' && options.allocation === '-') throw usageError({ code: 'check.two-stdin' });
   const pool = await loadPool(options.pool);
+  if (personsFile !== undefined) checkPersonMetrics(pool);
   const numbers = poolNumbers(pool);
-  const encoding = options.encoding as TextEncoding | undefined;
 
   const allocationName = sourceName(options.allocation);
   const allocation = readAllocation(await readInput(options.allocation, ctx.stdin), {
@@ -47,15 +57,11 @@ export async function runCheck(progressFile: string, options: CheckOptions, ctx:
     unit: numbers.unit,
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
-  const progressName = sourceName(progressFile);
-  const progress = readProgress(await readInput(progressFile, ctx.stdin), {
-    file: progressName,
-    metrics: poolMetrics(pool),
-    bounds: boundsOf(pool),
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
+  const progressName = sourceName(progressFile ?? personsFile);
+  const progress =
+    progressFile !== undefined
+      ? await readProgressFile(progressFile, progressName, pool, options, ctx)
+      : await readPersons(personsFile as string, progressName, ctx);
   checkProgressKommuner(progress, allocation.kommuner, progressName);
   const asOf = options.asOf ?? progress.lastMonth;
   if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
@@ -114,6 +120,59 @@ export async function runCheck(progressFile: string, options: CheckOptions, ctx:
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
   await writeOutput(text, options.output, ctx.stdout);
+}
+
+/** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */
+async function readProgressFile(
+  path: string,
+  name: string,
+  pool: PoolDefinition,
+  options: CheckOptions,
+  ctx: CliContext,
+): Promise<Progress> {
+  const encoding = options.encoding as TextEncoding | undefined;
+  return readProgress(await readInput(path, ctx.stdin), {
+    file: name,
+    metrics: poolMetrics(pool),
+    bounds: boundsOf(pool),
+    ...(encoding ? { encoding } : {}),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
+  });
+}
+
+/**
+ * Reads `--persons FILE` (a path or `-`) and aggregates it exactly as `flere progress` does
+ * (the same entry point). Loaded only when asked for; its errors name the file and line only,
+ * never a person.
+ */
+async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
+  const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
+  const { progressMeter } = await import('../progress-meter.js');
+  const meter = progressMeter(ctx.stderr);
+  try {
+    return asCheckProgress(
+      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+    );
+  } finally {
+    meter?.done();
+  }
+}
+
+/** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
+const PERSON_METRICS: readonly string[] = [
+  'target_group',
+  'cleared',
+  'recipients',
+  'company_activity',
+  'paid_hours',
+] satisfies readonly (keyof ProgressRow)[];
+
+function checkPersonMetrics(pool: PoolDefinition): void {
+  const missing = poolMetrics(pool).filter((m) => !PERSON_METRICS.includes(m));
+  if (missing.length > 0) {
+    throw usageError({ code: 'check.persons-metric', value: missing.join(', '), args: { pool: pool.id } });
+  }
 }
 
 /** Pairs of metrics where the first may never exceed the second in a progress row. */

@@ -12,7 +12,14 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'pool.invalid': (d) => `${d.value ?? '(root)'}: ${arg(d, 'message')}`,
 
   'check.record-needs-ledger': () => '--record needs --ledger FILE: where should the payouts be recorded?',
-  'check.two-stdin': () => 'only one of the progress file and --allocation can be read from standard input',
+  'check.two-stdin': () => 'only one of the progress (PROGRESS or --persons) and --allocation can be read from standard input',
+  'check.no-progress': () => 'no progress given: name a progress file as PROGRESS, or a person file with --persons FILE',
+  'check.progress-and-persons': () =>
+    'give the progress either as PROGRESS or as a person file with --persons FILE, not both',
+  'check.persons-reading-options': () =>
+    '--encoding and --delimiter are for a PROGRESS file; a --persons file is read as flere progress reads it',
+  'check.persons-metric': (d) =>
+    `pool ${arg(d, 'pool')} reads ${d.value ?? '?'}, which a person file does not give (it gives target_group, cleared, recipients, company_activity, paid_hours): use a progress file`,
   'check.no-as-of': () => 'the progress file has no data rows: give the month to evaluate with --as-of YYYY-MM',
 
   'progress.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM, like 2017-07)`,
