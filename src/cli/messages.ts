@@ -4,6 +4,7 @@
  * prints its code and fields, so a missing wording never hides a problem.
  */
 import type { Diagnostic, FlereError } from '../core/diagnostics.js';
+import { visibleText } from '../io/render/visible-text.js';
 import { checkMessages } from './messages/check.js';
 import { commonMessages } from './messages/common.js';
 import { followupMessages } from './messages/followup.js';
@@ -35,9 +36,10 @@ function fileName(file: string): string {
 export function formatDiagnostic(d: Diagnostic): string {
   const file = d.file === undefined ? undefined : fileName(d.file);
   const where = file === undefined ? '' : d.line === undefined ? `${file}: ` : `${file}:${d.line}: `;
-  // One problem, one line: a line break quoted from the input (JSON.parse's excerpt of a
-  // file) is shown as \n rather than starting a line without the `flere: ` prefix.
-  return `${where}${wording(d)}`.replace(/\r\n|\r|\n/g, (br) => JSON.stringify(br).slice(1, -1));
+  // One problem, one line, and nothing the terminal would obey: a line break quoted from the
+  // input (JSON.parse's excerpt of a file) or a control character in a header name is shown
+  // as an escape rather than starting a line without the `flere: ` prefix.
+  return visibleText(`${where}${wording(d)}`);
 }
 
 /** Every line an error prints, each without the `flere: ` prefix. */

@@ -98,3 +98,21 @@ describe('JSON output', () => {
     expect(names).toContain('=already marked');
   });
 });
+
+describe('the table for a terminal', () => {
+  it('shows control characters in names as escapes, never sends them', () => {
+    // Among ordinary names, so that the file is not taken for binary data.
+    const hostile = ['"clear\u001b[2J\u001b]0;title\u0007"', '"two\nlines"', '"\u202eevil"'];
+    const names = [...hostile, ...Array.from({ length: 27 }, (_, i) => `modtager ${i + 1}`)];
+    const input = ['name,count', ...names.map((n) => `${n},1`), ''].join('\n');
+    const result = runCli(['allocate', '-', '--no-registry', '--total', '30', '--format', 'table'], { input });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(result.stdout).toContain('clear\\u001b[2J\\u001b]0;title\\u0007');
+    expect(result.stdout).toContain('two\\nlines');
+    expect(result.stdout).toContain('\\u202eevil');
+    // Title, heading, 30 recipients, total: a line break in a name does not break the table.
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(33);
+  });
+});

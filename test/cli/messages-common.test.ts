@@ -43,3 +43,11 @@ describe('one problem, one line', () => {
     expect(formatDiagnostic(d)).toBe('p.json: not valid JSON: Unexpected token \'s\', "sep=;\\r\\nFle"... is not valid JSON');
   });
 });
+
+describe('nothing the terminal would obey', () => {
+  it('shows control characters of a header name as escapes', () => {
+    expect(formatDiagnostic({ code: 'number.invalid', file: 'c.csv', line: 2, column: 'an\u001b[2Jtal', value: 'x' })).toBe(
+      'c.csv:2: column «an\\u001b[2Jtal»: not a number: "x"',
+    );
+  });
+});

@@ -12,6 +12,7 @@ import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextRow } from './text-table.js';
+import { visibleText } from './visible-text.js';
 
 /** What a renderer needs besides the allocation. */
 export interface AllocationRenderOptions {
@@ -146,8 +147,9 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   ];
   const rows: TextRow[] = a.rows.map((row, i) => ({
     cells: [
-      row.recipient.id,
-      row.recipient.name,
+      // Free names come from the input file: shown, never obeyed by the terminal.
+      visibleText(row.recipient.id),
+      visibleText(row.recipient.name),
       groupDigits(formatFixed(row.recipient.count)),
       groupDigits(shares[i] as string),
       money(row.amount),
@@ -164,7 +166,7 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
     style: p.bold,
   });
   const lines = [
-    p.bold(`${options.pool.name}: ${groupDigits(formatFixed(a.total))} kr. in units of ${groupDigits(formatFixed(a.unit))} kr., ${a.rows.length} recipients`),
+    p.bold(`${visibleText(options.pool.name)}: ${groupDigits(formatFixed(a.total))} kr. in units of ${groupDigits(formatFixed(a.unit))} kr., ${a.rows.length} recipients`),
     ...layoutTable(columns, rows, p.bold),
   ];
   if (a.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${groupDigits(formatFixed(a.unallocated))} kr.`);
@@ -185,8 +187,8 @@ function explainTable(a: Allocation, options: AllocationRenderOptions): string[]
     const x = e.rows[i] as AllocationExplanation['rows'][number];
     return {
       cells: [
-        row.recipient.id,
-        row.recipient.name,
+        visibleText(row.recipient.id),
+        visibleText(row.recipient.name),
         quotaFraction(a, x.quota),
         groupDigits(quotaDecimal(a, x.quota)),
         groupDigits(amountOf(a, x.floor)),
