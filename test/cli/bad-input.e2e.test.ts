@@ -116,7 +116,7 @@ const CASES: readonly Case[] = [
     problems: [p('io.write', undefined, /a-directory: cannot write the file: it is a directory \(EISDIR\)$/)],
   },
   // --- the command line ---
-  { name: '--total -5', args: [GOOD, '--total', '-5'], exit: 2, commander: true, problems: [p('', undefined, /--total.*-5.*greater than 0/)] },
+  { name: '--total -5', args: [GOOD, '--total', '-5'], exit: 2, commander: true, problems: [p('', undefined, /--total.*-5/)] },
   { name: '--total 1.500 (1.5 or 1500?)', args: [GOOD, '--total', '1.500'], exit: 2, commander: true, problems: [p('', undefined, /--total.*1\.500.*ambiguous/)] },
   { name: '--unit 0', args: [GOOD, '--unit', '0'], exit: 2, commander: true, problems: [p('', undefined, /--unit.*\b0\b.*greater than 0/)] },
   { name: '--format xml', args: [GOOD, '--format', 'xml'], exit: 2, commander: true, problems: [p('', undefined, /--format.*xml.*table, csv,? (or )?json/)] },
