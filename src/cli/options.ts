@@ -1,16 +1,16 @@
 /**
  * Option parsers shared by the commands. Each turns an option's text into a typed value or
- * throws commander's InvalidArgumentError, which the exit point maps to the usage exit code.
+ * throws OptionValueError, which becomes a usage error (exit 2) naming the option.
  */
-import { InvalidArgumentError } from 'commander';
 import { type Fixed, parseFixed } from '../core/decimal.js';
+import { OptionValueError } from './command-spec.js';
 import { type NumberCode, type NumberResult, parseDecimal } from '../io/numbers.js';
 
 /** A strictly positive exact decimal (`--unit 0.01`, `--total 262500000`), dot or comma decimal mark. */
 export function positiveDecimal(text: string): Fixed {
   const read = readMoneyOption(text);
-  if (!read.ok) throw new InvalidArgumentError(MONEY_PROBLEMS[read.code] ?? 'expected a positive decimal number such as 262500000 or 0.01');
-  if (read.value.digits <= 0n) throw new InvalidArgumentError('expected a number greater than 0');
+  if (!read.ok) throw new OptionValueError(MONEY_PROBLEMS[read.code] ?? 'expected a positive decimal number such as 262500000 or 0.01');
+  if (read.value.digits <= 0n) throw new OptionValueError('expected a number greater than 0');
   return read.value;
 }
 
@@ -44,13 +44,13 @@ export function trancheShares(text: string): Fixed[] {
   const parts = text.split(/[;,/ ]+/).filter((p) => p !== '');
   const shares = parts.map((p) => parseFixed(p.trim()));
   if (shares.length === 0 || shares.some((s) => s === undefined || s.digits <= 0n)) {
-    throw new InvalidArgumentError(`expected positive percentages like 30,40,30, got "${text}"`);
+    throw new OptionValueError(`expected positive percentages like 30,40,30, got "${text}"`);
   }
   const valid = shares as Fixed[];
   const scale = Math.max(...valid.map((s) => s.scale));
   const sum = valid.reduce((acc, s) => acc + s.digits * 10n ** BigInt(scale - s.scale), 0n);
   if (sum !== 100n * 10n ** BigInt(scale)) {
-    throw new InvalidArgumentError(`tranche shares must sum to 100, got "${text}"`);
+    throw new OptionValueError(`tranche shares must sum to 100, got "${text}"`);
   }
   return valid;
 }

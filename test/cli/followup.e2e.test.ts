@@ -208,7 +208,7 @@ describe('flere followup: errors', () => {
     const f = fixtures();
     const noTo = runCli(['followup', f.allocation]);
     expect(noTo.code).toBe(2);
-    expect(noTo.stderr).toMatch(/^flere: required option '--to <file>' not specified/);
+    expect(noTo.stderr).toMatch(/^flere: --to is required; see flere followup --help/);
     const noColumn = runCli(['followup', f.allocation, '--to', f.to, '--key', 'weight']);
     expect(noColumn.code).toBe(2);
     expect(noColumn.stderr).toBe(`flere: ${f.to}: no column "weight" for --key (the columns are: kommune, vægt)\n`);

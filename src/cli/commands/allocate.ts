@@ -2,14 +2,13 @@
  * `flere allocate`: its options and help. The work happens in `../actions/allocate.ts`,
  * loaded only when the command runs.
  */
-import { type Command, Option } from 'commander';
 import type { Fixed } from '../../core/decimal.js';
-import { CSV_DIALECTS, type CsvLocale } from '../../io/render/csv-dialect.js';
+import type { CsvLocale } from '../../io/render/csv-dialect.js';
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import type { CliContext } from '../context.js';
+import { type CommandSpec, inputOptions, outputOptions } from '../command-spec.js';
 import { positiveDecimal, trancheShares } from '../options.js';
 
-/** Typed options of `flere allocate`, as commander hands them over. */
+/** Typed options of `flere allocate`, as the command line hands them over. */
 export interface AllocateOptions {
   total?: Fixed;
   unit?: Fixed;
@@ -36,29 +35,25 @@ Example:
 The input has a kommune column (code or name; header kommune, kode, code, name, …) and a
 count column (antal, personer, count, …). Comma, semicolon or tab; UTF-8 or Windows-1252.`;
 
-/** Adds `allocate` to the program. */
-export function defineAllocate(program: Command, ctx: CliContext): void {
-  program
-    .command('allocate')
-    .description('split a pool among kommuner in proportion to their counts, and each share into tranches')
-    .argument('[file]', 'counts CSV, or - for standard input')
-    .option('--pool <name|file>', 'pool whose total, unit and tranche shares are the defaults (default: flere-skal-med-1)')
-    .option('--total <amount>', 'the pool to divide (default: the pool\'s total, 262500000)', positiveDecimal)
-    .option('--unit <amount>', 'rounding unit: 1 krone, 0.01 øre, 1000, 0.05 … (default: 1)', positiveDecimal)
-    .option('--tranches <shares>', 'tranche shares in percent (default: 30,40,30)', trancheShares)
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .addOption(new Option('--locale <locale>', 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)').choices(Object.keys(CSV_DIALECTS)))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
-    .option('--no-registry', 'recipients are free names (header name,count), not kommuner')
-    .option('--applicants <file>', 'kommuner that applied; the others\' money goes to the follow-up pool')
-    .option('--explain', 'show exact quotas, floors, remainders and who got the extra units')
-    .addOption(new Option('--encoding <name>', 'input encoding').choices(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']))
-    .option('--delimiter <char>', 'input delimiter (default: sniffed from the header line)')
-    .addOption(new Option('--decimal-mark <mark>', 'decimal mark of numbers in the input').choices(['.', ',']))
-    .addHelpText('after', EXAMPLE)
-    .action(async (file: string | undefined, options: AllocateOptions, command: Command) => {
-      const { runAllocate } = await import('../actions/allocate.js');
-      const globals = command.optsWithGlobals<{ color: boolean }>();
-      await runAllocate(file, { ...options, color: globals.color }, ctx);
-    });
-}
+/** `flere allocate`. */
+export const allocateCommand: CommandSpec = {
+  name: 'allocate',
+  summary: 'split a pool among kommuner in proportion to their counts, and each share into tranches',
+  argument: { name: 'file', description: 'counts CSV, or - for standard input', required: false },
+  options: [
+    { long: 'pool', value: '<name|file>', description: 'pool whose total, unit and tranche shares are the defaults (default: flere-skal-med-1)' },
+    { long: 'total', value: '<amount>', description: "the pool to divide (default: the pool's total, 262500000)", parse: positiveDecimal },
+    { long: 'unit', value: '<amount>', description: 'rounding unit: 1 krone, 0.01 øre, 1000, 0.05 … (default: 1)', parse: positiveDecimal },
+    { long: 'tranches', value: '<shares>', description: 'tranche shares in percent (default: 30,40,30)', parse: trancheShares },
+    ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
+    { long: 'no-registry', description: 'recipients are free names (header name,count), not kommuner' },
+    { long: 'applicants', value: '<file>', description: "kommuner that applied; the others' money goes to the follow-up pool" },
+    { long: 'explain', description: 'show exact quotas, floors, remainders and who got the extra units' },
+    ...inputOptions('the input'),
+  ],
+  example: EXAMPLE,
+  run: async (file, options, ctx) => {
+    const { runAllocate } = await import('../actions/allocate.js');
+    await runAllocate(file, options as unknown as AllocateOptions, ctx);
+  },
+};

@@ -2,13 +2,12 @@
  * `flere check`: its options and help. The work happens in `../actions/check.ts`, loaded
  * only when the command runs.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseMonth } from '../../core/months.js';
-import { CSV_DIALECTS, type CsvLocale } from '../../io/render/csv-dialect.js';
+import type { CsvLocale } from '../../io/render/csv-dialect.js';
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import type { CliContext } from '../context.js';
+import { type CommandSpec, inputOptions, OptionValueError, outputOptions } from '../command-spec.js';
 
-/** Typed options of `flere check`, as commander hands them over. */
+/** Typed options of `flere check`, as the command line hands them over. */
 export interface CheckOptions {
   allocation: string;
   /** A person-month file (or `-`) read instead of PROGRESS, aggregated as `flere progress` does. */
@@ -44,33 +43,29 @@ With --quiet, nothing is printed unless something is due: made for cron.`;
 
 function month(text: string): string {
   const m = parseMonth(text.trim());
-  if (m === undefined) throw new InvalidArgumentError(`expected a month as YYYY-MM, got "${text}"`);
+  if (m === undefined) throw new OptionValueError(`expected a month as YYYY-MM, got "${text}"`);
   return m;
 }
 
-/** Adds `check` to the program. */
-export function defineCheck(program: Command, ctx: CliContext): void {
-  program
-    .command('check')
-    .description('which tranches fell due, month by month, against a progress file and a payout ledger')
-    .argument('[progress]', 'progress CSV (kommune, month, target_group, cleared, recipients, company_activity, …), or -')
-    .requiredOption('--allocation <file>', 'what flere allocate wrote (JSON or CSV), or a kommune,amount grants file')
-    .option('--persons <file>', 'person-month CSV (as flere progress reads it), or -, instead of PROGRESS')
-    .option('--pool <name|file>', 'pool preset or JSON file (default: flere-skal-med-1; see flere pools)')
-    .option('--as-of <month>', 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', month)
-    .option('--ledger <file>', 'payout ledger CSV: tranches in it are paid')
-    .option('--record', 'append the due tranches to the ledger (needs --ledger)')
-    .option('-q, --quiet', 'print only due tranches, and nothing when none is due')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .addOption(new Option('--locale <locale>', 'CSV dialect: plain or da (Danish Excel)').choices(Object.keys(CSV_DIALECTS)))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
-    .addOption(new Option('--encoding <name>', 'progress file encoding').choices(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']))
-    .option('--delimiter <char>', 'progress file delimiter (default: sniffed from the header line)')
-    .addOption(new Option('--decimal-mark <mark>', 'decimal mark of numbers in the inputs').choices(['.', ',']))
-    .addHelpText('after', EXAMPLE)
-    .action(async (progress: string | undefined, options: CheckOptions, command: Command) => {
-      const { runCheck } = await import('../actions/check.js');
-      const globals = command.optsWithGlobals<{ color: boolean }>();
-      await runCheck(progress, { ...options, color: globals.color }, ctx);
-    });
-}
+/** `flere check`. */
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  summary: 'which tranches fell due, month by month, against a progress file and a payout ledger',
+  argument: { name: 'progress', description: 'progress CSV (kommune, month, target_group, cleared, recipients, company_activity, …), or -', required: false },
+  options: [
+    { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON or CSV), or a kommune,amount grants file', required: true },
+    { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), or -, instead of PROGRESS' },
+    { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: flere-skal-med-1; see flere pools)' },
+    { long: 'as-of', value: '<month>', description: 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: month },
+    { long: 'ledger', value: '<file>', description: 'payout ledger CSV: tranches in it are paid' },
+    { long: 'record', description: 'append the due tranches to the ledger (needs --ledger)' },
+    { long: 'quiet', short: 'q', description: 'print only due tranches, and nothing when none is due' },
+    ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
+    ...inputOptions('the progress file'),
+  ],
+  example: EXAMPLE,
+  run: async (progress, options, ctx) => {
+    const { runCheck } = await import('../actions/check.js');
+    await runCheck(progress, options as unknown as CheckOptions, ctx);
+  },
+};

@@ -2,9 +2,8 @@
  * `flere progress`: its options and help. The work happens in `../actions/progress.ts`,
  * loaded only when the command runs.
  */
-import { type Command, Option } from 'commander';
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import type { CliContext } from '../context.js';
+import type { CommandSpec } from '../command-spec.js';
 
 /** Typed options of `flere progress`, as commander hands them over. */
 export interface ProgressOptions {
@@ -24,17 +23,18 @@ cleared = persons first cleared in that kommune in that month or earlier; recipi
 company_activity (recipient and company) and paid_hours that month. Rows may come in any
 order. Person identifiers never appear in the output or in messages.`;
 
-/** Adds `progress` to the program. */
-export function defineProgress(program: Command, ctx: CliContext): void {
-  program
-    .command('progress')
-    .description('turn person-month records into the kommune-month progress that flere check reads')
-    .argument('<persons>', 'person-month CSV, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format (default: csv)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
-    .addHelpText('after', EXAMPLE)
-    .action(async (persons: string, options: ProgressOptions) => {
-      const { runProgress } = await import('../actions/progress.js');
-      await runProgress(persons, options, ctx);
-    });
-}
+/** `flere progress`. */
+export const progressCommand: CommandSpec = {
+  name: 'progress',
+  summary: 'turn person-month records into the kommune-month progress that flere check reads',
+  argument: { name: 'persons', description: 'person-month CSV, or - for standard input', required: true },
+  options: [
+    { long: 'format', value: '<format>', description: 'output format (default: csv)', choices: FORMATS },
+    { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+  ],
+  example: EXAMPLE,
+  run: async (persons, options, ctx) => {
+    const { runProgress } = await import('../actions/progress.js');
+    await runProgress(persons as string, options as ProgressOptions, ctx);
+  },
+};

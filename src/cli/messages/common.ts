@@ -1,5 +1,6 @@
 /** Wording for problems of the CLI itself, of files and of allocation inputs. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { usageMessages } from './usage.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
@@ -24,6 +25,7 @@ const why = (d: Diagnostic): string => {
 };
 
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  ...usageMessages,
   'io.read': (d) => `cannot read the file${why(d)}`,
   'io.write': (d) => `cannot write ${d.file === '<stdout>' ? 'the output' : 'the file'}${why(d)}`,
   'io.not-found': () => 'no such file',

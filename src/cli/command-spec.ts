@@ -1,0 +1,76 @@
+/**
+ * Commands as data: their argument, options and help, declared once and used both to parse
+ * the command line (`parse-command-line.ts`) and to print `--help` (`help.ts`). A command's
+ * work is loaded only when it runs (`run` imports its action lazily).
+ */
+import type { CliContext } from './context.js';
+
+/**
+ * One option. Without `value` it is a flag (true when given); a `long` starting with `no-`
+ * is a negated flag (its key, without `no-`, defaults to true and is false when given).
+ * With `value` it takes a value, checked against `choices` and turned by `parse`, which
+ * throws OptionValueError for a bad value.
+ */
+export interface OptionSpec {
+  readonly long: string;
+  readonly short?: string;
+  /** The value's placeholder in help, e.g. `<file>`; absent for a flag. */
+  readonly value?: string;
+  readonly description: string;
+  readonly choices?: readonly string[];
+  readonly parse?: (text: string) => unknown;
+  readonly required?: boolean;
+}
+
+/** The positional argument of a command (every command has at most one). */
+export interface ArgumentSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+}
+
+/** A command: what it is called, what it takes, how it is explained, and what it runs. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly argument?: ArgumentSpec;
+  readonly options: readonly OptionSpec[];
+  /** Text after the options in `--help`: a worked example and notes. */
+  readonly example: string;
+  /** Runs the command with its argument and options (keys in camelCase). */
+  readonly run: (argument: string | undefined, options: Record<string, unknown>, ctx: CliContext) => Promise<void>;
+}
+
+/** Thrown by an option's `parse` for a value it refuses; the message says what is expected. */
+export class OptionValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionValueError';
+  }
+}
+
+/** The key an option's value is stored under: `--decimal-mark` → `decimalMark`, `--no-registry` → `registry`. */
+export function optionKey(option: OptionSpec): string {
+  return option.long.replace(/^no-/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { long: 'no-color', description: 'never colour the table (also NO_COLOR=1)' },
+  { long: 'debug', description: 'show a stack trace for internal errors' },
+  { long: 'help', short: 'h', description: 'show this help' },
+];
+
+/** Shared option groups, so that every command words them the same way. */
+export const outputOptions = (formats: readonly string[], defaultText: string): OptionSpec[] => [
+  { long: 'format', value: '<format>', description: `output format (default: ${defaultText})`, choices: formats },
+  { long: 'locale', value: '<locale>', description: 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)', choices: ['plain', 'da'] },
+  { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+];
+
+/** Options that override what is sniffed from CSV inputs. */
+export const inputOptions = (what: string): OptionSpec[] => [
+  { long: 'encoding', value: '<name>', description: `encoding of ${what} (default: detected)`, choices: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] },
+  { long: 'delimiter', value: '<char>', description: `delimiter of ${what} (default: sniffed from the header line)` },
+  { long: 'decimal-mark', value: '<mark>', description: `decimal mark of numbers in ${what}`, choices: ['.', ','] },
+];

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CommandSpec, OptionValueError } from '../../src/cli/command-spec.js';
+import { COMMANDS } from '../../src/cli/main.js';
+import { parseCommandLine } from '../../src/cli/parse-command-line.js';
+import { FlereError } from '../../src/core/diagnostics.js';
+
+const spec: CommandSpec = {
+  name: 'demo',
+  summary: 'a command for tests',
+  argument: { name: 'file', description: 'input', required: false },
+  options: [
+    { long: 'total', value: '<amount>', description: 'a number', parse: (t) => {
+      if (!/^-?\d+$/.test(t)) throw new OptionValueError('expected digits');
+      return Number(t);
+    } },
+    { long: 'format', value: '<format>', description: 'format', choices: ['csv', 'json'] },
+    { long: 'output', short: 'o', value: '<file>', description: 'output' },
+    { long: 'to', value: '<file>', description: 'recipients', required: true },
+    { long: 'no-registry', description: 'free names' },
+    { long: 'explain', description: 'explain' },
+  ],
+  example: '',
+  run: async () => undefined,
+};
+
+const codes = (args: string[]): string[] => {
+  try {
+    parseCommandLine(spec, args);
+    return [];
+  } catch (error) {
+    if (!(error instanceof FlereError)) throw error;
+    expect(error.kind).toBe('usage');
+    return error.diagnostics.map((d) => d.code);
+  }
+};
+
+describe('parseCommandLine', () => {
+  it('reads values, flags, negated flags, short options and the argument', () => {
+    const parsed = parseCommandLine(spec, ['in.csv', '--to', 'r.csv', '--total', '12', '-o', 'out.csv', '--no-registry', '--explain']);
+    expect(parsed).toEqual({
+      argument: 'in.csv',
+      help: false,
+      options: { to: 'r.csv', total: 12, output: 'out.csv', registry: false, explain: true, color: true },
+    });
+    expect(parseCommandLine(spec, ['--to=r.csv']).options).toMatchObject({ registry: true, color: true });
+    expect(parseCommandLine(spec, ['--to', 'r', '--no-color']).options['color']).toBe(false);
+  });
+
+  it('takes a value that starts with a dash as the value, and lets the option judge it', () => {
+    expect(parseCommandLine(spec, ['--to', 'r', '--total', '-5']).options['total']).toBe(-5);
+    expect(parseCommandLine(spec, ['--to', 'r', '-o', '-x.csv']).options['output']).toBe('-x.csv');
+    expect(codes(['--to', 'r', '--total', '-x'])).toEqual(['usage.invalid-value']);
+    // A following option is never swallowed as a value.
+    expect(codes(['--total', '--to', 'r'])).toEqual(['usage.option-needs-value']);
+  });
+
+  it('reports each kind of usage problem with its own code', () => {
+    expect(codes(['--to', 'r', '--totl', '5'])).toEqual(['usage.unknown-option']);
+    expect(codes(['--to', 'r', '--format', 'xml'])).toEqual(['usage.invalid-choice']);
+    expect(codes(['--to', 'r', '--explain=yes'])).toEqual(['usage.flag-takes-no-value']);
+    expect(codes(['--to', 'r', 'a', 'b'])).toEqual(['usage.extra-argument']);
+    expect(codes([])).toEqual(['usage.missing-option']);
+    // Every problem of one command line at once, not just the first.
+    expect(new Set(codes(['--format', 'xml', '--total', 'x']))).toEqual(
+      new Set(['usage.missing-option', 'usage.invalid-value', 'usage.invalid-choice']),
+    );
+  });
+
+  it('suggests the nearest option for a typo', () => {
+    expect(() => parseCommandLine(spec, ['--to', 'r', '--explian'])).toThrow(
+      expect.objectContaining({ diagnostics: [expect.objectContaining({ args: expect.objectContaining({ suggestion: '--explain' }) })] }),
+    );
+  });
+
+  it('never throws anything but a usage error, for any words on any command', () => {
+    const word = fc.oneof(
+      fc.constantFrom('--format', 'json', '--total', '-5', '--unit', '0', '-o', '-', '--to', '--no-registry', '--help', '-q', '--as-of', '2017-13', '--key', '=', '--'),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...COMMANDS), fc.array(word, { maxLength: 8 }), (command, args) => {
+        try {
+          parseCommandLine(command, args);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FlereError);
+          expect((error as FlereError).kind).toBe('usage');
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
