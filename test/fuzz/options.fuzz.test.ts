@@ -121,11 +121,11 @@ function knownCommanderGap(args: readonly string[], stderr: string): boolean {
   return args[0] === 'help' && stderr.startsWith('Usage: flere ');
 }
 
-async function runCase(name: string, args: string[], stdinName: string): Promise<void> {
+async function runCase(name: string, args: string[], stdin: string | Uint8Array): Promise<void> {
   // A property that outlives its test (a time-out) must not go on writing where it stands now.
   if (process.cwd() !== scratch) throw new Error(`not in the scratch directory ${scratch}`);
   restore();
-  const bytes = stdinName === '' ? '' : (INPUTS.get(stdinName) ?? '');
+  const bytes = typeof stdin === 'string' ? (stdin === '' ? '' : (INPUTS.get(stdin) ?? '')) : stdin;
   const r = await runInProcess(args, { bytes });
   tally(name, r.code);
   const context = JSON.stringify(args);
@@ -148,6 +148,40 @@ describe('every command line ends cleanly', { timeout: TIMEOUT }, () => {
     const n = runs(1500);
     await measured('working command lines, bent', n, () =>
       fc.assert(fc.asyncProperty(nearlyRight, stdinArb, (args, stdin) => runCase('working command lines, bent', args, stdin)), { numRuns: n }),
+    );
+  });
+
+  it('every reader behind `-`, fed random bytes or a damaged file', async () => {
+    const n = runs(1500);
+    const readers = fc.constantFrom(
+      ['allocate', '-'],
+      ['allocate', 'counts.csv', '--applicants', '-'],
+      ['check', '-', '--allocation', 'allocation.json'],
+      ['check', 'progress.csv', '--allocation', '-'],
+      ['followup', '-', '--to', 'followup.csv'],
+      ['followup', 'allocation.json', '--to', '-'],
+      ['progress', '-'],
+      ['pools', '-'],
+    );
+    // Bytes: random, or one of the inputs cut short and with bytes spliced in.
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc
+        .tuple(fc.constantFrom(...VALUES.filter((v) => INPUTS.has(v))), fc.nat(), fc.uint8Array({ maxLength: 6 }), fc.nat())
+        .map(([name, at, junk, cut]) => {
+          const whole = Buffer.from(INPUTS.get(name) ?? '');
+          const i = at % (whole.length + 1);
+          const spliced = Buffer.concat([whole.subarray(0, i), junk, whole.subarray(i)]);
+          return spliced.subarray(0, spliced.length - (cut % 3 === 0 ? cut % (spliced.length + 1) : 0));
+        }),
+    );
+    await measured('readers behind -, damaged input', n, () =>
+      fc.assert(
+        fc.asyncProperty(readers, fc.constantFrom([], ['--format', 'json'], ['--format', 'csv', '--locale', 'da']), bytes, (reader, extra, input) =>
+          runCase('readers behind -, damaged input', [...reader, ...extra], input),
+        ),
+        { numRuns: n },
+      ),
     );
   });
 });
