@@ -112,7 +112,7 @@ function judge(r: RunResult, choice: AllocateChoice, context: string): void {
 
 describe('flere allocate in-process', { timeout: TIMEOUT }, () => {
   it('gives a messy but valid export the clean file\'s JSON, byte for byte', async () => {
-    const n = runs(600);
+    const n = runs(1000);
     await measured('valid exports vs clean file', n, () =>
       fc.assert(
         fc.asyncProperty(validCountsShape, fc.constantFrom([], ['--unit', '0.01'], ['--total', '7.160.000', '--unit', '1000']), async (shape, extra) => {
@@ -128,7 +128,7 @@ describe('flere allocate in-process', { timeout: TIMEOUT }, () => {
   });
 
   it('ends cleanly on damaged exports with any options, and sums to the pool when it succeeds', async () => {
-    const n = runs(2000);
+    const n = runs(4000);
     await measured('damaged exports, random options', n, () =>
       fc.assert(
         fc.asyncProperty(anyCountsShape, choiceArb, async (shape, choice) => {
@@ -143,7 +143,7 @@ describe('flere allocate in-process', { timeout: TIMEOUT }, () => {
   });
 
   it('ends cleanly on random bytes from standard input', async () => {
-    const n = runs(1500);
+    const n = runs(2000);
     await measured('random bytes on stdin', n, () =>
       fc.assert(
         fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), choiceArb, async (bytes, choice) => {

@@ -138,21 +138,21 @@ async function runCase(name: string, args: string[], stdin: string | Uint8Array)
 
 describe('every command line ends cleanly', { timeout: TIMEOUT }, () => {
   it('random option strings for every command', async () => {
-    const n = runs(2500);
+    const n = runs(2000);
     await measured('random command lines', n, () =>
       fc.assert(fc.asyncProperty(argv, stdinArb, (args, stdin) => runCase('random command lines', args, stdin)), { numRuns: n }),
     );
   });
 
   it('working command lines with a few random options added', async () => {
-    const n = runs(1500);
+    const n = runs(1200);
     await measured('working command lines, bent', n, () =>
       fc.assert(fc.asyncProperty(nearlyRight, stdinArb, (args, stdin) => runCase('working command lines, bent', args, stdin)), { numRuns: n }),
     );
   });
 
   it('every reader behind `-`, fed random bytes or a damaged file', async () => {
-    const n = runs(1500);
+    const n = runs(1200);
     const readers = fc.constantFrom(
       ['allocate', '-'],
       ['allocate', 'counts.csv', '--applicants', '-'],

@@ -53,14 +53,14 @@ const CSV_UNITS = ['k', 'o', 'm', 'u', 'n', 'e', 'a', 't', 'l', ';', ',', '\t', 
 
 describe('readCounts never throws anything but a FlereError', { timeout: TIMEOUT }, () => {
   it('on random bytes, with any options', async () => {
-    const n = runs(3000);
+    const n = runs(10_000);
     await measured('random bytes', n, () =>
       fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), optionsArb, (bytes, options) => void readOrProblems(bytes, options)), { numRuns: n }),
     );
   });
 
   it('on random CSV-like text', async () => {
-    const n = runs(3000);
+    const n = runs(10_000);
     const textArb = fc.string({ unit: fc.constantFrom(...CSV_UNITS), maxLength: 80 });
     await measured('random CSV-like text', n, () =>
       fc.assert(
@@ -71,7 +71,7 @@ describe('readCounts never throws anything but a FlereError', { timeout: TIMEOUT
   });
 
   it('on damaged real-world shapes', async () => {
-    const n = runs(2000);
+    const n = runs(6000);
     await measured('damaged real-world shapes', n, () =>
       fc.assert(
         fc.property(anyCountsShape, fc.boolean(), (shape, registry) => {
@@ -86,7 +86,7 @@ describe('readCounts never throws anything but a FlereError', { timeout: TIMEOUT
 
 describe('readCounts reads every valid shape to exactly its counts', { timeout: TIMEOUT }, () => {
   it('whatever the encoding, delimiter, line ends, titles, quoting, spelling and grouping', async () => {
-    const n = runs(2000);
+    const n = runs(6000);
     await measured('valid real-world shapes', n, () =>
       fc.assert(
         fc.property(validCountsShape, (shape) => {
