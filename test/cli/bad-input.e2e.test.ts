@@ -91,6 +91,21 @@ const CASES: readonly Case[] = [
   { name: 'an unknown kommune, with a suggestion', args: [BAD + 'unknown.csv'], exit: 1, problems: [p('kommune.unknown', 3, /unknown kommune "Odnese" \(did you mean Odense \(461\)\?\)$/)] },
   { name: 'an unknown kommune in UTF-16', args: [BAD + 'utf16le-unknown.txt'], exit: 1, problems: [p('kommune.unknown', 3, /unknown kommune "Aalbrog" \(did you mean Aalborg \(851\)\?\)$/)] },
   { name: 'mojibake, with an encoding hint', args: [BAD + 'mojibake.csv'], exit: 1, problems: [p('kommune.unknown', 2, /"KÃ¸ge" .*looks wrongly decoded.*--encoding/)] },
+  // --- applicants ---
+  {
+    name: 'an unknown applicant',
+    args: [GOOD, '--applicants', BAD + 'applicants-unknown.csv'],
+    exit: 1,
+    problems: [p('kommune.unknown', 3, /applicants-unknown\.csv:3: .*unknown kommune "Odnese" \(did you mean Odense \(461\)\?\)$/)],
+  },
+  {
+    name: 'an applicant without a count',
+    args: ['test/fixtures/excel/clean.csv', '--applicants', BAD + 'applicants-not-counted.csv'],
+    exit: 1,
+    problems: [p('applicants.not-in-counts', 3, /"Lemvig" applied but has no count/)],
+  },
+  { name: 'a missing applicants file', args: [GOOD, '--applicants', 'no/such/applicants.csv'], exit: 3, problems: [p('io.not-found', undefined, /applicants\.csv: no such file$/)] },
+  { name: 'counts and applicants both from stdin', args: ['-', '--applicants', '-'], exit: 2, problems: [p('allocate.two-stdin', undefined, /only one of the counts file and --applicants/)] },
   // --- files that cannot be read or written ---
   { name: 'a missing file', args: ['no/such/file.csv'], exit: 3, problems: [p('io.not-found', undefined, /^flere: no\/such\/file\.csv: no such file$/)] },
   { name: 'a directory as input', args: ['test/fixtures'], exit: 3, problems: [p('io.is-directory', undefined, /is a directory, not a file$/)] },
