@@ -44,13 +44,13 @@ export function trancheShares(text: string): Fixed[] {
   const parts = text.split(/[;,/ ]+/).filter((p) => p !== '');
   const shares = parts.map((p) => parseFixed(p.trim()));
   if (shares.length === 0 || shares.some((s) => s === undefined || s.digits <= 0n)) {
-    throw new OptionValueError(`expected positive percentages like 30,40,30, got "${text}"`);
+    throw new OptionValueError('expected positive percentages like 30,40,30');
   }
   const valid = shares as Fixed[];
   const scale = Math.max(...valid.map((s) => s.scale));
   const sum = valid.reduce((acc, s) => acc + s.digits * 10n ** BigInt(scale - s.scale), 0n);
   if (sum !== 100n * 10n ** BigInt(scale)) {
-    throw new OptionValueError(`tranche shares must sum to 100, got "${text}"`);
+    throw new OptionValueError('tranche shares must sum to 100');
   }
   return valid;
 }

@@ -110,17 +110,6 @@ const nearlyRight: fc.Arbitrary<string[]> = fc
 /** A stdin for the run: nothing, or one of the inputs (for `-`). */
 const stdinArb = fc.constantFrom('', 'counts.csv', 'progress.csv', 'allocation.json', 'persons.csv');
 
-/**
- * Usage errors that commander words itself, where src/cli/main.ts does not (yet) put every
- * line behind `flere: ` (reported; bad-input.e2e.test.ts holds the first): a value with a
- * line break echoed raw in "argument '…' is invalid", and `flere help WORD`, which prints the
- * whole help on stderr instead of "unknown command". Only these exact situations pass here.
- */
-function knownCommanderGap(args: readonly string[], stderr: string): boolean {
-  if (args.some((a) => /[\r\n]/.test(a)) && stderr.startsWith('flere: ')) return true;
-  return args[0] === 'help' && stderr.startsWith('Usage: flere ');
-}
-
 async function runCase(name: string, args: string[], stdin: string | Uint8Array): Promise<void> {
   // A property that outlives its test (a time-out) must not go on writing where it stands now.
   if (process.cwd() !== scratch) throw new Error(`not in the scratch directory ${scratch}`);
@@ -129,7 +118,6 @@ async function runCase(name: string, args: string[], stdin: string | Uint8Array)
   const r = await runInProcess(args, { bytes });
   tally(name, r.code);
   const context = JSON.stringify(args);
-  if (r.code === 2 && knownCommanderGap(args, r.stderr)) return;
   expectCleanOutcome(r, context);
   if (r.code === 0 && r.stderr !== '') {
     for (const line of r.stderr.split('\n').filter((l) => l !== '')) expect(line, context).toMatch(/^flere: /);
