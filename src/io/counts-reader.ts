@@ -169,8 +169,8 @@ function readFreeRows(table: Table, options: CountsReadOptions, bag: DiagnosticB
     return [];
   }
   const style = numberStyleFor(table.delimiter, options.decimalMark);
-  const seen = new Map<string, number>();
   const rows: CountRow[] = [];
+  const seen = new FirstLines(rows);
   for (const { line, cells } of table.rows) {
     // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
     const name = restoreFormulaText((cells[nameColumn.index] ?? '').trim().normalize('NFC'));
@@ -179,13 +179,43 @@ function readFreeRows(table: Table, options: CountsReadOptions, bag: DiagnosticB
     if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: nameColumn.name });
     if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
     if (name === '' || !weight.ok) continue;
-    const first = seen.get(name);
+    const first = seen.firstLine(name, line);
     if (first !== undefined) {
       bag.add({ code: 'recipient.duplicate', file, line, column: nameColumn.name, value: name, args: { firstLine: first } });
       continue;
     }
-    seen.set(name, line);
     rows.push({ id: name, name, count: weight.value, line });
   }
   return rows;
+}
+
+/**
+ * The line on which each id was first accepted, to report a duplicate with it. Files that
+ * programs write are often sorted: while each id comes after the one before (code unit order),
+ * none can repeat, so nothing is stored; only once that order breaks are the ids so far put in
+ * a map. A map of a million ids would cost about 60 MB and a third of a second.
+ */
+class FirstLines {
+  private last: string | undefined;
+  private byId: Map<string, number> | undefined;
+
+  /** `accepted`: the rows accepted so far, which the caller appends to as it goes. */
+  constructor(private readonly accepted: readonly CountRow[]) {}
+
+  /**
+   * The line of an earlier accepted row with this `id`; undefined when there is none, and
+   * the row at `line` is then recorded as the first (the caller accepts it).
+   */
+  firstLine(id: string, line: number): number | undefined {
+    if (this.byId === undefined) {
+      if (this.last === undefined || this.last < id) {
+        this.last = id;
+        return undefined;
+      }
+      this.byId = new Map(this.accepted.map((r) => [r.id, r.line]));
+    }
+    const first = this.byId.get(id);
+    if (first === undefined) this.byId.set(id, line);
+    return first;
+  }
 }

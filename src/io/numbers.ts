@@ -137,6 +137,22 @@ function readNumber(cell: string, style: NumberStyle): Read {
   return o ? { ok: true, reading: r, other: o } : { ok: true, reading: r };
 }
 
+/**
+ * A cell of nothing but ASCII digits (`981`, `007`), at most MAX_INTEGER_DIGITS of them, as
+ * a bigint; undefined for anything else, which then takes the general path. Most cells of a
+ * large file look like this, and the general path (regexes for signs, grouping and Excel
+ * errors) costs about a microsecond a cell. Both paths give the same value for such a cell.
+ */
+function plainDigits(cell: string): bigint | undefined {
+  const n = cell.length;
+  if (n === 0 || n > MAX_INTEGER_DIGITS) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return BigInt(cell);
+}
+
 const significantDigits = (int: string): number => int.replace(/^0+/, '').length;
 const isZero = (r: Reading): boolean => /^0*$/.test(r.int) && /^0*$/.test(r.frac);
 const isWhole = (r: Reading): boolean => /^0*$/.test(r.frac);
@@ -152,6 +168,8 @@ const isWhole = (r: Reading): boolean => /^0*$/.test(r.frac);
  * `1.600` in a dot-decimal file).
  */
 export function parseCount(cell: string, style: NumberStyle): NumberResult<bigint> {
+  const plain = plainDigits(cell);
+  if (plain !== undefined) return { ok: true, value: plain };
   const read = readNumber(cell, style);
   if (!read.ok) return read;
   const { reading, other } = read;
@@ -176,6 +194,8 @@ export interface DecimalOptions {
  * significant fractional digits); never `number.not-whole`.
  */
 export function parseDecimal(cell: string, style: NumberStyle, opts: DecimalOptions = {}): NumberResult<Fixed> {
+  const plain = plainDigits(cell);
+  if (plain !== undefined) return { ok: true, value: { digits: plain, scale: 0 } };
   const read = readNumber(cell, style);
   if (!read.ok) return read;
   const { reading } = read;
