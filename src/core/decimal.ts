@@ -30,16 +30,23 @@ export function parseFixed(text: string): Fixed | undefined {
   return { digits: sign === '-' ? -digits : digits, scale: frac.length };
 }
 
-/** The same value at a larger (or equal) scale. */
+/** The same value at a larger (or equal) scale; `x` itself when the scale is already right. */
 export function rescale(x: Fixed, scale: number): Fixed {
   if (scale < x.scale) throw new RangeError(`cannot rescale ${x.scale} down to ${scale}`);
+  if (scale === x.scale) return x;
   return { digits: x.digits * 10n ** BigInt(scale - x.scale), scale };
 }
 
-/** Rescales all values to their largest scale, so that their `digits` compare and add. */
+/**
+ * Rescales all values to their largest scale, so that their `digits` compare and add.
+ * Values already at that scale keep their own `digits` (no new bigint per value).
+ */
 export function toCommonScale(xs: readonly Fixed[]): { digits: bigint[]; scale: number } {
-  const scale = xs.reduce((s, x) => Math.max(s, x.scale), 0);
-  return { digits: xs.map((x) => rescale(x, scale).digits), scale };
+  let scale = 0;
+  for (const x of xs) if (x.scale > scale) scale = x.scale;
+  const digits = new Array<bigint>(xs.length);
+  for (let i = 0; i < xs.length; i++) digits[i] = rescale(xs[i] as Fixed, scale).digits;
+  return { digits, scale };
 }
 
 /**
@@ -47,6 +54,8 @@ export function toCommonScale(xs: readonly Fixed[]): { digits: bigint[]; scale: 
  * Dot decimal mark, no grouping, `-` for negatives: the form used in JSON and plain CSV.
  */
 export function formatFixed(x: Fixed, scale: number = x.scale): string {
+  // A whole number needs no padding or point: bigint's own decimal form (`-12`) is the form.
+  if (scale === 0 && x.scale === 0) return x.digits.toString();
   const v = rescale(x, scale);
   const negative = v.digits < 0n;
   const abs = (negative ? -v.digits : v.digits).toString().padStart(scale + 1, '0');
