@@ -22,7 +22,8 @@ export interface Apportionment {
   readonly leftover: bigint;
   /**
    * 1-based rank of each recipient's remainder in the order extra units are handed out
-   * (largest remainder first, ties by the tie rule); null for a zero remainder.
+   * (largest remainder first, ties by the tie rule); null for a zero remainder. Only
+   * `--explain` shows ranks, so they are computed (a full sort) on first access.
    */
   readonly ranks: readonly (number | null)[];
 }
@@ -54,26 +55,125 @@ export function largestRemainder(
     const scaled = units * (weights[i] as bigint);
     const floor = scaled / denominator;
     floors[i] = floor;
-    remainders[i] = scaled - floor * denominator;
+    remainders[i] = scaled % denominator;
     handedOut += floor;
   }
   const leftover = units - handedOut;
 
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) if ((remainders[i] as bigint) > 0n) order.push(i);
-  order.sort((i, j) => {
+  const amounts = floors.slice();
+  for (const i of firstInOrder(remainders, Number(leftover), tieOrder)) amounts[i] = (amounts[i] as bigint) + 1n;
+  let ranks: (number | null)[] | undefined;
+  return {
+    amounts,
+    floors,
+    remainders,
+    denominator,
+    leftover,
+    // A getter, so that the full sort behind the ranks is paid only by `--explain`.
+    get ranks() {
+      ranks ??= rankRemainders(remainders, tieOrder);
+      return ranks;
+    },
+  };
+}
+
+/**
+ * Orders recipients for leftover units: the larger remainder first, equal remainders by
+ * `tieOrder`. A comparator for indices into `remainders`.
+ */
+function handingOutOrder(
+  remainders: readonly bigint[],
+  tieOrder: (i: number, j: number) => number,
+): (i: number, j: number) => number {
+  return (i, j) => {
     const ri = remainders[i] as bigint;
     const rj = remainders[j] as bigint;
     return ri > rj ? -1 : ri < rj ? 1 : tieOrder(i, j);
-  });
+  };
+}
 
-  const amounts = floors.slice();
-  const ranks = new Array<number | null>(n).fill(null);
+/** 1-based places in the handing-out order of every positive remainder; null for zero. */
+function rankRemainders(remainders: readonly bigint[], tieOrder: (i: number, j: number) => number): (number | null)[] {
+  const order: number[] = [];
+  for (let i = 0; i < remainders.length; i++) if ((remainders[i] as bigint) > 0n) order.push(i);
+  order.sort(handingOutOrder(remainders, tieOrder));
+  const ranks = new Array<number | null>(remainders.length).fill(null);
   order.forEach((i, position) => {
     ranks[i] = position + 1;
-    if (BigInt(position) < leftover) amounts[i] = (amounts[i] as bigint) + 1n;
   });
-  return { amounts, floors, remainders, denominator, leftover, ranks };
+  return ranks;
+}
+
+/**
+ * The first `count` recipients in the handing-out order (larger remainder first, ties by
+ * `tieOrder`), in no particular order; `count` must not exceed the number of positive
+ * remainders (true of a leftover). Rather than sorting everyone (n log n comparisons), it
+ * finds the remainder t of the last one served: all remainders above t are served, and of
+ * those equal to t the first by `tieOrder` until `count` is reached. The same set as the
+ * first `count` of a full sort, for any total tie order.
+ */
+function firstInOrder(remainders: readonly bigint[], count: number, tieOrder: (i: number, j: number) => number): number[] {
+  if (count === 0) return [];
+  const candidates: bigint[] = [];
+  for (const r of remainders) if (r > 0n) candidates.push(r);
+  const threshold = kthLargest(candidates, count);
+  const served: number[] = [];
+  const tied: number[] = [];
+  for (let i = 0; i < remainders.length; i++) {
+    const r = remainders[i] as bigint;
+    if (r > threshold) served.push(i);
+    else if (r === threshold) tied.push(i);
+  }
+  tied.sort(tieOrder);
+  for (let k = 0; served.length < count; k++) served.push(tied[k] as number);
+  return served;
+}
+
+/**
+ * The `k`-th largest value (1-based, counting repeats) of `values`, which it reorders:
+ * Hoare's selection with a three-way partition, so that many equal values (remainders of
+ * equal weights) cost one pass. Expected O(n); after 64 rounds without finishing (inputs
+ * built against the middle pivot) it sorts what is left instead.
+ */
+function kthLargest(values: bigint[], k: number): bigint {
+  let lo = 0;
+  let hi = values.length; // the answer is in values[lo, hi)
+  let target = k - 1; // its 0-based place in descending order, counted within [lo, hi)
+  for (let round = 0; hi - lo > 1; round++) {
+    if (round === 64) {
+      const rest = values.slice(lo, hi).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+      return rest[target] as bigint;
+    }
+    const pivot = values[(lo + hi) >>> 1] as bigint;
+    // Partition [lo, hi) into  > pivot | = pivot | < pivot  (descending).
+    let above = lo;
+    let i = lo;
+    let below = hi;
+    while (i < below) {
+      const v = values[i] as bigint;
+      if (v > pivot) {
+        values[i] = values[above] as bigint;
+        values[above] = v;
+        above++;
+        i++;
+      } else if (v < pivot) {
+        below--;
+        values[i] = values[below] as bigint;
+        values[below] = v;
+      } else {
+        i++;
+      }
+    }
+    if (lo + target < above) {
+      hi = above;
+    } else if (lo + target < below) {
+      return pivot;
+    } else {
+      target -= below - lo;
+      lo = below;
+    }
+  }
+  return values[lo] as bigint;
 }
 
 /** A tie rule for recipients identified by keys: ascending by key (code point order). */

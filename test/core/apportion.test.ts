@@ -115,3 +115,47 @@ describe('largestRemainder: properties', () => {
     );
   });
 });
+
+describe('largestRemainder: leftover units without a full sort', () => {
+  /** Many recipients with few distinct weights: long runs of equal remainders. */
+  const tiedProblem = fc
+    .record({
+      units: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+      weights: fc.array(fc.bigInt({ min: 0n, max: 6n }), { minLength: 1, maxLength: 2000 }),
+      reversed: fc.boolean(),
+    })
+    .filter(({ weights }) => weights.some((w) => w > 0n));
+
+  it('hands the leftover units to the same recipients as a full sort, for either tie rule', () => {
+    fc.assert(
+      fc.property(tiedProblem, ({ units, weights, reversed }) => {
+        const tie = reversed ? (i: number, j: number): number => j - i : byIndex;
+        const result = largestRemainder(units, weights, tie);
+        // Reference: sort everyone with a positive remainder, serve the first `leftover`.
+        const W = weights.reduce((s, w) => s + w, 0n);
+        const remainder = (i: number): bigint => (units * (weights[i] as bigint)) % W;
+        const order = weights.map((_, i) => i).filter((i) => remainder(i) > 0n);
+        order.sort((i, j) => (remainder(i) > remainder(j) ? -1 : remainder(i) < remainder(j) ? 1 : tie(i, j)));
+        const served = new Set(order.slice(0, Number(result.leftover)));
+        weights.forEach((w, i) => {
+          expect(result.amounts[i]).toBe((units * w) / W + (served.has(i) ? 1n : 0n));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ranks (computed on demand) agree with who got an extra unit', () => {
+    fc.assert(
+      fc.property(problem, ({ units, weights }) => {
+        const result = largestRemainder(units, weights, byIndex);
+        result.ranks.forEach((rank, i) => {
+          const extra = (result.amounts[i] as bigint) > (result.floors[i] as bigint);
+          expect(extra).toBe(rank !== null && BigInt(rank) <= result.leftover);
+          expect(rank === null).toBe(result.remainders[i] === 0n);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
