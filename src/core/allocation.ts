@@ -58,33 +58,36 @@ export interface Allocation {
 }
 
 /**
- * Allocates a pool. Recipients are put in canonical order (ascending id, code point order)
- * first, so equal remainders go to the lower id and the result is independent of input
- * order. Throws RangeError when all weights are zero or ids repeat: callers validate first.
+ * Allocates a pool. Recipients are put in canonical order (ascending id, as `<` compares
+ * strings) first, so equal remainders go to the lower id and the result is independent of
+ * input order. Throws RangeError when all weights are zero or ids repeat: callers validate first.
  */
 export function allocate(request: AllocationRequest): Allocation {
-  const recipients = [...request.recipients].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (let i = 1; i < recipients.length; i++) {
-    if (recipients[i]?.id === recipients[i - 1]?.id) throw new RangeError(`duplicate id ${recipients[i]?.id}`);
-  }
+  const recipients = canonicalOrder(request.recipients);
   const { units, unallocated } = splitIntoUnits(request.total, request.unit);
   const { digits: weights } = toCommonScale(recipients.map((r) => r.count));
   // Rows are in ascending id order, so "lower index first" is the tie rule "lower id first".
   const apportionment = largestRemainder(units, weights, (i, j) => i - j);
 
-  const applicantRows = recipients.flatMap((r, i) => (r.applied ? [i] : []));
-  const split = splitTranches(
-    applicantRows.map((i) => apportionment.amounts[i] as bigint),
-    request.shares,
-  );
-  const tranchesOf = new Map(applicantRows.map((i, k) => [i, split.cells[k] as readonly bigint[]]));
+  const applicantRows: number[] = [];
+  const applicantAmounts: bigint[] = [];
+  recipients.forEach((r, i) => {
+    if (!r.applied) return;
+    applicantRows.push(i);
+    applicantAmounts.push(apportionment.amounts[i] as bigint);
+  });
+  const split = splitTranches(applicantAmounts, request.shares);
+  const tranchesOf = new Array<readonly bigint[]>(recipients.length).fill(NO_TRANCHES);
+  applicantRows.forEach((i, k) => {
+    tranchesOf[i] = split.cells[k] as readonly bigint[];
+  });
 
-  const rows = recipients.map((recipient, i) => ({
-    recipient,
-    amount: apportionment.amounts[i] as bigint,
-    tranches: tranchesOf.get(i) ?? [],
-  }));
-  const followup = rows.reduce((s, r) => (r.recipient.applied ? s : s + r.amount), 0n);
+  let followup = 0n;
+  const rows = recipients.map((recipient, i): AllocationRow => {
+    const amount = apportionment.amounts[i] as bigint;
+    if (!recipient.applied) followup += amount;
+    return { recipient, amount, tranches: tranchesOf[i] as readonly bigint[] };
+  });
   return {
     total: request.total,
     unit: request.unit,
@@ -96,4 +99,31 @@ export function allocate(request: AllocationRequest): Allocation {
     followup,
     apportionment,
   };
+}
+
+/** The tranches of a non-applicant: none (one shared empty array). */
+const NO_TRANCHES: readonly bigint[] = Object.freeze([]);
+
+const byId = (a: Recipient, b: Recipient): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The recipients in canonical order, ascending by id; throws RangeError for a repeated id.
+ * Input already in that order (sorted files; kommuner listed by code) is recognised in one
+ * pass and returned as it is, without the sort's n log n string comparisons.
+ */
+function canonicalOrder(recipients: readonly Recipient[]): readonly Recipient[] {
+  if (isStrictlyAscending(recipients)) return recipients;
+  const sorted = [...recipients].sort(byId);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]?.id === sorted[i - 1]?.id) throw new RangeError(`duplicate id ${sorted[i]?.id}`);
+  }
+  return sorted;
+}
+
+/** Whether every id is greater than the one before (so no id repeats either). */
+function isStrictlyAscending(recipients: readonly Recipient[]): boolean {
+  for (let i = 1; i < recipients.length; i++) {
+    if (!((recipients[i - 1] as Recipient).id < (recipients[i] as Recipient).id)) return false;
+  }
+  return true;
 }

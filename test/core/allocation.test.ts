@@ -114,4 +114,18 @@ describe('allocate', () => {
     expect(a.rows[0]?.amount).toBe(0n);
     expect(() => allocate({ total: fixed('100'), unit: fixed('1'), shares: FSM1, recipients: [kommune('101', 0)] })).toThrow(RangeError);
   });
+
+  it('refuses a repeated id whether or not the input is already in order', () => {
+    const request = (ids: string[]) => ({ total: fixed('100'), unit: fixed('1'), shares: FSM1, recipients: ids.map((id) => kommune(id, 1)) });
+    expect(() => allocate(request(['101', '147', '147']))).toThrow(/duplicate id 147/);
+    expect(() => allocate(request(['147', '101', '147']))).toThrow(/duplicate id 147/);
+  });
+
+  it('keeps input that is already in canonical order as it is, and sorts any other', () => {
+    const ordered = [kommune('101', 3), kommune('147', 5), kommune('151', 5)];
+    const a = allocate({ total: fixed('1000'), unit: fixed('1'), shares: FSM1, recipients: ordered });
+    expect(a.rows.map((r) => r.recipient)).toEqual(ordered);
+    const b = allocate({ total: fixed('1000'), unit: fixed('1'), shares: FSM1, recipients: [ordered[2]!, ordered[0]!, ordered[1]!] });
+    expect(b.rows).toEqual(a.rows);
+  });
 });
