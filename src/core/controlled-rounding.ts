@@ -21,11 +21,21 @@ export class RoundingInfeasibleError extends Error {
 }
 
 interface RowClass {
-  readonly rows: number[];
+  /** Number of rows in the class. */
+  size: number;
   /** Round-ups each row of the class needs. */
   readonly ups: number;
   /** R·p_j mod P per column: the fractional part's numerator. */
   readonly fractions: readonly bigint[];
+}
+
+/** The rows' classes: the classes, and for each row its class and its place within the class. */
+interface Classification {
+  readonly classes: readonly RowClass[];
+  /** classOf[i]: index in `classes` of row i's class. */
+  readonly classOf: Int32Array;
+  /** placeOf[i]: 0-based place of row i among its class's rows, in row order. */
+  readonly placeOf: Int32Array;
 }
 
 /**
@@ -42,12 +52,11 @@ export function roundSharesTable(
   const P = shares.reduce((s, p) => s + p, 0n);
   if (P <= 0n || shares.some((p) => p < 0n)) throw new RangeError('shares must be ≥ 0 and not all 0');
   const m = shares.length;
+  const { classes, classOf, placeOf } = classify(rowTotals, shares, P);
 
-  const cells = rowTotals.map((R) => shares.map((p) => (R * p) / P));
-  const classes = classify(rowTotals, shares, P);
-
-  const need = columnTotals.map((C, j) => C - cells.reduce((s, row) => s + (row[j] as bigint), 0n));
-  const totalUps = classes.reduce((s, c) => s + c.ups * c.rows.length, 0);
+  const floorSums = columnFloorSums(rowTotals, shares, P, classes);
+  const need = columnTotals.map((C, j) => C - (floorSums[j] as bigint));
+  const totalUps = classes.reduce((s, c) => s + c.ups * c.size, 0);
   if (need.some((e) => e < 0n) || need.reduce((s, e) => s + e, 0n) !== BigInt(totalUps)) {
     throw new RoundingInfeasibleError('column totals do not match the rows');
   }
@@ -58,7 +67,7 @@ export function roundSharesTable(
   const columnNode = (j: number): number => 2 + classes.length + j;
   const network = new FlowNetwork(2 + classes.length + m);
   const edges = classes.map((cls, c) => {
-    network.addEdge(source, classNode(c), cls.ups * cls.rows.length);
+    network.addEdge(source, classNode(c), cls.ups * cls.size);
     // Prefer rounding up the cells with the larger fractional part: they are tried first.
     const preferred = [...cls.fractions.keys()]
       .filter((j) => (cls.fractions[j] as bigint) > 0n)
@@ -68,7 +77,7 @@ export function roundSharesTable(
         return fa > fb ? -1 : fa < fb ? 1 : a - b;
       });
     const byColumn = new Map<number, number>();
-    for (const j of preferred) byColumn.set(j, network.addEdge(classNode(c), columnNode(j), cls.rows.length));
+    for (const j of preferred) byColumn.set(j, network.addEdge(classNode(c), columnNode(j), cls.size));
     return byColumn;
   });
   need.forEach((e, j) => network.addEdge(columnNode(j), sink, Number(e)));
@@ -76,34 +85,81 @@ export function roundSharesTable(
   const flow = network.maxFlow(source, sink);
   if (flow !== totalUps) throw new RoundingInfeasibleError(`placed ${flow} of ${totalUps} round-ups`);
 
-  classes.forEach((cls, c) => {
-    // Deal the class's round-ups column by column over its rows, cyclically: each column
-    // carries at most one per row, so no row gets two round-ups in one cell.
-    let slot = 0;
-    for (let j = 0; j < m; j++) {
-      const edge = edges[c]?.get(j);
-      const ups = edge === undefined ? 0 : network.flowOn(edge);
-      for (let k = 0; k < ups; k++, slot++) {
-        const row = cells[cls.rows[slot % cls.rows.length] as number] as bigint[];
-        row[j] = (row[j] as bigint) + 1n;
-      }
-    }
+  const ups = classes.map((_, c) => Array.from({ length: m }, (_, j) => {
+    const edge = edges[c]?.get(j);
+    return edge === undefined ? 0 : network.flowOn(edge);
+  }));
+  const dealt = ups.map(dealing);
+  return rowTotals.map((R, i) => {
+    const c = classOf[i] as number;
+    const size = (classes[c] as RowClass).size;
+    const place = placeOf[i] as number;
+    const deal = dealt[c] as Dealing;
+    const classUps = ups[c] as number[];
+    return shares.map((p, j) => {
+      const floor = (R * p) / P;
+      return roundsUp(place, size, deal[j] as number, classUps[j] as number) ? floor + 1n : floor;
+    });
   });
-  return cells;
 }
 
-function classify(rowTotals: readonly bigint[], shares: readonly bigint[], P: bigint): RowClass[] {
-  const byResidue = new Map<bigint, RowClass>();
+/**
+ * Σ_i ⌊R_i·p_j / P⌋ for each column j, from the classes instead of from every cell: a row of
+ * class c has R_i·p_j = P·⌊R_i·p_j / P⌋ + f_cj (f_cj its class's fraction numerator), so the
+ * column's floors sum to (p_j·Σ R_i − Σ_c |c|·f_cj) / P, an exact division.
+ */
+function columnFloorSums(rowTotals: readonly bigint[], shares: readonly bigint[], P: bigint, classes: readonly RowClass[]): bigint[] {
+  let total = 0n;
+  for (const R of rowTotals) total += R;
+  return shares.map((p, j) => {
+    let fractions = 0n;
+    for (const cls of classes) fractions += BigInt(cls.size) * (cls.fractions[j] as bigint);
+    return (p * total - fractions) / P;
+  });
+}
+
+/**
+ * Where each column's round-ups start among a class's rows. A class's round-ups are dealt
+ * column by column over its rows in order, cyclically: column j takes the places
+ * start_j, start_j + 1, … (mod the class size), ups_j of them, with start_j = Σ_{j' < j} ups_j'.
+ * Each column carries at most one round-up per row (ups_j ≤ size), so no row gets two in one cell.
+ */
+type Dealing = readonly number[];
+
+function dealing(ups: readonly number[]): Dealing {
+  let start = 0;
+  return ups.map((u) => {
+    const first = start;
+    start += u;
+    return first;
+  });
+}
+
+/** Whether the row at `place` of a class of `size` rows gets one of a column's `ups` round-ups dealt from `start`. */
+function roundsUp(place: number, size: number, start: number, ups: number): boolean {
+  return (place - (start % size) + size) % size < ups;
+}
+
+/** Groups the rows by residue R mod P: rows of one class have the same fractional parts. */
+function classify(rowTotals: readonly bigint[], shares: readonly bigint[], P: bigint): Classification {
+  const byResidue = new Map<bigint, number>();
+  const classes: RowClass[] = [];
+  const classOf = new Int32Array(rowTotals.length);
+  const placeOf = new Int32Array(rowTotals.length);
   rowTotals.forEach((R, i) => {
     const residue = R % P;
-    let cls = byResidue.get(residue);
-    if (!cls) {
+    let c = byResidue.get(residue);
+    if (c === undefined) {
       const fractions = shares.map((p) => (residue * p) % P);
       const ups = Number(fractions.reduce((s, f) => s + f, 0n) / P);
-      cls = { rows: [], ups, fractions };
-      byResidue.set(residue, cls);
+      c = classes.length;
+      classes.push({ size: 0, ups, fractions });
+      byResidue.set(residue, c);
     }
-    cls.rows.push(i);
+    const cls = classes[c] as RowClass;
+    classOf[i] = c;
+    placeOf[i] = cls.size;
+    cls.size += 1;
   });
-  return [...byResidue.values()];
+  return { classes, classOf, placeOf };
 }
