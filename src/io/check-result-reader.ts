@@ -4,10 +4,10 @@
  * here; whether the tranches belong to the allocation is checked against it in the core.
  */
 import type { CheckedTranche } from '../core/followup-sources.js';
-import { parseFixed } from '../core/decimal.js';
-import { DiagnosticBag, FlereError } from '../core/diagnostics.js';
+import { FlereError } from '../core/diagnostics.js';
 import { TRANCHE_STATUSES, type TrancheStatus } from '../core/tranche-status.js';
 import { decodeText } from './decode.js';
+import { readJsonDocument } from './json-document.js';
 
 /** A read check result. */
 export interface CheckResult {
@@ -30,32 +30,11 @@ const EXPECTED_ROOT = 'an object with "tranches", as `flere check --format json`
  */
 export function readCheckResult(bytes: Uint8Array, file: string): CheckResult {
   const { text } = decodeText(bytes);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new FlereError('data', [
-      { code: 'check-result.json-syntax', file, value: error instanceof Error ? error.message : String(error) },
-    ]);
-  }
-  const bag = new DiagnosticBag();
-  const shape = (path: string, expected: string): void => {
-    bag.add({ code: 'check-result.json-shape', file, value: path, args: { expected } });
-  };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    shape('(root)', EXPECTED_ROOT);
-    bag.throwIfAny('data');
-  }
-  const doc = data as Record<string, unknown>;
+  const json = readJsonDocument(text, { file, family: 'check-result', root: EXPECTED_ROOT });
+  const { root: doc, shape } = json;
   // A --quiet result lists only the due tranches: the forfeited ones would be missed silently.
   if (doc['quiet'] === true) throw new FlereError('data', [{ code: 'check-result.quiet', file }]);
-  if (doc['version'] !== 1) shape('version', 'version 1');
-  const items = doc['tranches'];
-  if (!Array.isArray(items)) {
-    shape('tranches', 'an array');
-    bag.throwIfAny('data');
-    return { tranches: [] };
-  }
+  const items = json.array('tranches');
   const tranches: CheckedTranche[] = [];
   items.forEach((item: unknown, i) => {
     const path = `tranches[${i}]`;
@@ -66,14 +45,13 @@ export function readCheckResult(bytes: Uint8Array, file: string): CheckResult {
     const tranche = o['tranche'];
     const number = typeof tranche === 'number' && Number.isInteger(tranche) && tranche >= 1 ? tranche : undefined;
     if (number === undefined) shape(`${path}.tranche`, 'a tranche number 1, 2, 3 …');
-    const amount = typeof o['amount'] === 'string' ? parseFixed(o['amount']) : undefined;
-    if (amount === undefined || amount.digits < 0n) shape(`${path}.amount`, 'a non-negative decimal string like "1234"');
+    const amount = json.decimal(o['amount'], `${path}.amount`, 'a non-negative decimal string like "1234"');
     const status = TRANCHE_STATUSES.find((s) => s === o['status']);
     if (status === undefined) shape(`${path}.status`, TRANCHE_STATUSES.join(', '));
-    if (id === undefined || number === undefined || amount === undefined || amount.digits < 0n || status === undefined) return;
+    if (id === undefined || number === undefined || amount === undefined || status === undefined) return;
     tranches.push({ id, tranche: number, amount, status: status as TrancheStatus, path });
   });
-  bag.throwIfAny('data');
+  json.bag.throwIfAny('data');
   const pool = typeof doc['pool'] === 'string' ? doc['pool'] : undefined;
   const asOf = typeof doc['as_of'] === 'string' ? doc['as_of'] : undefined;
   return { tranches, ...(pool === undefined ? {} : { pool }), ...(asOf === undefined ? {} : { asOf }) };
