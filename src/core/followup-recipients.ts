@@ -32,6 +32,19 @@ export interface RecipientsResult {
   readonly problems: readonly Diagnostic[];
 }
 
+/**
+ * The counts `--key count` weighs by, per kommune code: undefined unless every kommune of
+ * the allocation states one (a grants file, or a CSV without a count column, states none).
+ */
+export function allocationCounts(allocation: readonly AllocatedKommune[]): ReadonlyMap<string, Fixed> | undefined {
+  const counts = new Map<string, Fixed>();
+  for (const k of allocation) {
+    if (k.count === undefined) return undefined;
+    counts.set(k.id, k.count);
+  }
+  return counts.size === 0 ? undefined : counts;
+}
+
 const ONE: Fixed = { digits: 1n, scale: 0 };
 
 /**

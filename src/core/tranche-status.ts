@@ -29,6 +29,8 @@ export interface AllocatedKommune {
   readonly amount: Fixed;
   readonly tranches: readonly Fixed[];
   readonly applied: boolean;
+  /** The kommune's count (what the pool was divided by, e.g. persons), when the allocation states it. */
+  readonly count?: Fixed;
 }
 
 /** A payout recorded in the ledger: tranche numbers are 1-based, amounts in kroner. */

@@ -1,37 +1,62 @@
 /**
- * Reading the allocation `flere check` works against: what `flere allocate` wrote (JSON or
- * CSV, either dialect), or a plain grants file (`kommune,amount`: pools whose grants were
- * decided by application), whose amounts are then split into the pool's tranches exactly as
- * `allocate` splits them. Amounts are kroner as exact decimals.
+ * Reading the allocation `flere check` and `flere followup` work against: what `flere
+ * allocate` wrote (JSON or CSV, either dialect), or a plain grants file (`kommune,amount`:
+ * pools whose grants were decided by application), whose amounts are then split into the
+ * pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
  */
-import { type Fixed, formatFixed, parseFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
+import { type Fixed, formatFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
 import { unitsToAmount } from '../core/money.js';
 import { splitTranches } from '../core/tranche-split.js';
 import type { AllocatedKommune } from '../core/tranche-status.js';
 import { resolveKommune } from '../registry/match.js';
 import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn, normalizeColumnName } from './columns.js';
+import { COUNT_ALIASES } from './counts-reader.js';
 import { readTable } from './csv-table.js';
 import { decodeText, type TextEncoding } from './decode.js';
+import { type JsonDocument, readJsonDocument } from './json-document.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseDecimal } from './numbers.js';
 
-/** How to read an allocation, and the pool's numbers a grants file is split by. */
+/** How to read an allocation, and the pool's numbers it is checked (and a grants file split) by. */
 export interface AllocationReadOptions {
   readonly file: string;
-  /** The pool's tranche shares in percent (for a grants file, and the expected tranche count). */
-  readonly shares: readonly Fixed[];
-  /** The pool's rounding unit in kroner (for splitting a grants file). */
+  /**
+   * The pool's tranche shares in percent: the tranche count of every applying kommune, and
+   * how a grants file is split. A function is given the pool id the file names (JSON only;
+   * undefined when it names none) and called once, before any kommune is checked: for a
+   * caller that lets the allocation choose its pool.
+   */
+  readonly shares: readonly Fixed[] | ((namedPool: string | undefined) => readonly Fixed[]);
+  /** The pool's rounding unit in kroner (for splitting a grants file, which names no pool). */
   readonly unit: Fixed;
+  /**
+   * Also read what the file says beyond amounts and tranches, and reject any of it in the
+   * wrong form: the total, unit and unallocated rest (JSON only) and each kommune's count.
+   * Off, none of it is read or checked (`flere check` uses none of it).
+   */
+  readonly summary?: boolean;
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
   readonly decimalMark?: DecimalMark;
 }
 
-/** A read allocation: its kommuner in the file's order, and what kind of file it was. */
+/**
+ * A read allocation: its kommuner in the file's order, what kind of file it was, and what
+ * it says about its pool. Every amount in kroner.
+ */
 export interface ReadAllocation {
   readonly kind: 'json' | 'csv' | 'grants';
+  /** In the file's order; with `summary`, each with its `count` where the file states one. */
   readonly kommuner: readonly AllocatedKommune[];
+  /** The pool's id the file names (`"flere-skal-med-1"`; JSON only). */
+  readonly pool?: string;
+  /** The original pool (JSON only, with `summary`). */
+  readonly total?: Fixed;
+  /** The allocation's rounding unit, > 0 (JSON only, with `summary`). */
+  readonly unit?: Fixed;
+  /** The original pool's rest below one unit (JSON only, with `summary`). */
+  readonly unallocated?: Fixed;
 }
 
 /**
@@ -39,56 +64,55 @@ export interface ReadAllocation {
  * kommune (`allocation.not-kommune`), a kommune twice (`kommune.duplicate`), bad amounts,
  * tranches that do not sum to the amount (`allocation.tranche-sum`), a tranche count other
  * than the pool's (`allocation.tranche-count`), a JSON document of another shape
- * (`allocation.json-shape`, value = the JSON path).
+ * (`allocation.json-shape`, value = the JSON path; with `summary` also a total, unit,
+ * unallocated rest or count that is no decimal string, or a unit of 0), and with `summary`
+ * number codes for a bad count cell.
  */
 export function readAllocation(bytes: Uint8Array, options: AllocationReadOptions): ReadAllocation {
   const { text } = decodeText(bytes, options.encoding);
-  if (/^\s*[[{]/.test(text)) return { kind: 'json', kommuner: readJson(text, options) };
+  if (/^\s*[[{]/.test(text)) return readJson(text, options);
   return readCsv(text, options);
+}
+
+/** The shares of the pool named (or not) by the file. */
+function sharesFor(options: AllocationReadOptions, namedPool: string | undefined): readonly Fixed[] {
+  return typeof options.shares === 'function' ? options.shares(namedPool) : options.shares;
 }
 
 // --- JSON -----------------------------------------------------------------------------
 
-function readJson(text: string, options: AllocationReadOptions): AllocatedKommune[] {
+const DECIMAL = 'a non-negative decimal string like "1234" or "1234.50"';
+const SUMMARY_DECIMAL = 'a non-negative decimal string';
+
+function readJson(text: string, options: AllocationReadOptions): ReadAllocation {
   const { file } = options;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new FlereError('data', [
-      { code: 'allocation.json-syntax', file, value: error instanceof Error ? error.message : String(error) },
-    ]);
-  }
-  const bag = new DiagnosticBag();
-  const shape = (path: string, expected: string): void => {
-    bag.add({ code: 'allocation.json-shape', file, value: path, args: { expected } });
-  };
-  const doc = data as Record<string, unknown>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    shape('(root)', 'an object with "allocations", as `flere allocate --format json` writes');
-    bag.throwIfAny('data');
-  }
-  if (doc['version'] !== 1) shape('version', 'version 1');
-  const items = doc['allocations'];
-  if (!Array.isArray(items)) {
-    shape('allocations', 'an array');
-    bag.throwIfAny('data');
-    return [];
-  }
+  const json = readJsonDocument(text, {
+    file,
+    family: 'allocation',
+    root: 'an object with "allocations", as `flere allocate --format json` writes',
+  });
+  const { root: doc, bag, shape } = json;
+  const pool = typeof doc['pool'] === 'string' ? doc['pool'] : undefined;
+  const summary = options.summary === true ? readSummary(json) : {};
+  const items = json.array('allocations');
+  const shares = sharesFor(options, pool);
   const out: AllocatedKommune[] = [];
   const seen = new Map<string, string>();
   items.forEach((item: unknown, i) => {
     const at = `allocations[${i}]`;
     if (typeof item !== 'object' || item === null) return shape(at, 'an object');
     const o = item as Record<string, unknown>;
-    const amount = decimalAt(o['amount'], `${at}.amount`, shape);
+    const amount = json.decimal(o['amount'], `${at}.amount`, DECIMAL);
     const applied = o['applied'] === undefined ? true : o['applied'];
     if (typeof applied !== 'boolean') shape(`${at}.applied`, 'true or false');
     const rawTranches = o['tranches'];
     if (!Array.isArray(rawTranches)) shape(`${at}.tranches`, 'an array of decimal strings');
     const tranches = Array.isArray(rawTranches)
-      ? rawTranches.map((t: unknown, j) => decimalAt(t, `${at}.tranches[${j}]`, shape))
+      ? rawTranches.map((t: unknown, j) => json.decimal(t, `${at}.tranches[${j}]`, DECIMAL))
       : [];
+    // A count may be missing (the file then has no counts), never malformed.
+    const count =
+      options.summary === true && o['count'] !== undefined ? json.decimal(o['count'], `${at}.count`, SUMMARY_DECIMAL) : undefined;
     const id = typeof o['id'] === 'string' ? o['id'] : typeof o['id'] === 'number' ? String(o['id']) : undefined;
     const name = typeof o['name'] === 'string' ? o['name'] : undefined;
     const kommune = id === undefined ? undefined : resolveKommune(id);
@@ -104,36 +128,52 @@ function readJson(text: string, options: AllocationReadOptions): AllocatedKommun
     }
     seen.set(code, `${at}.id`);
     if (amount === undefined || tranches.some((t) => t === undefined) || typeof applied !== 'boolean') return;
-    const k: AllocatedKommune = { id: code, name: kommune.kommune.name, amount, tranches: tranches as Fixed[], applied };
-    checkTranches(k, options, bag, { file, value: at });
+    const k: AllocatedKommune = {
+      id: code,
+      name: kommune.kommune.name,
+      amount,
+      tranches: tranches as Fixed[],
+      applied,
+      ...(count === undefined ? {} : { count }),
+    };
+    checkTranches(k, shares, bag, { file, value: at });
     out.push(k);
   });
   bag.throwIfAny('data');
-  return out;
+  return { kind: 'json', kommuner: out, ...(pool === undefined ? {} : { pool }), ...summary };
 }
 
-function decimalAt(value: unknown, path: string, shape: (path: string, expected: string) => void): Fixed | undefined {
-  const f = typeof value === 'string' ? parseFixed(value) : undefined;
-  if (f === undefined || f.digits < 0n) {
-    shape(path, 'a non-negative decimal string like "1234" or "1234.50"');
-    return undefined;
-  }
-  return f;
+/** The document's total, unit and unallocated rest, each when present (and well-formed). */
+function readSummary(json: JsonDocument): Pick<ReadAllocation, 'total' | 'unit' | 'unallocated'> {
+  const decimal = (key: string): Fixed | undefined => {
+    const value = json.root[key];
+    return value === undefined ? undefined : json.decimal(value, key, SUMMARY_DECIMAL);
+  };
+  const total = decimal('total');
+  const unit = decimal('unit');
+  const unallocated = decimal('unallocated');
+  // Every amount is a whole number of units: there is no unit of 0 kroner.
+  if (unit !== undefined && unit.digits === 0n) json.shape('unit', 'a positive decimal string');
+  return {
+    ...(total === undefined ? {} : { total }),
+    ...(unit === undefined ? {} : { unit }),
+    ...(unallocated === undefined ? {} : { unallocated }),
+  };
 }
 
 /** Applied kommuner have the pool's number of tranches, summing exactly to their amount. */
 function checkTranches(
   k: AllocatedKommune,
-  options: AllocationReadOptions,
+  shares: readonly Fixed[],
   bag: DiagnosticBag,
   where: { file: string; line?: number; value?: string },
 ): void {
   if (!k.applied) return;
-  if (k.tranches.length !== options.shares.length) {
+  if (k.tranches.length !== shares.length) {
     bag.add({
       code: 'allocation.tranche-count',
       ...where,
-      args: { kommune: k.name, found: k.tranches.length, expected: options.shares.length },
+      args: { kommune: k.name, found: k.tranches.length, expected: shares.length },
     });
     return;
   }
@@ -155,6 +195,8 @@ const KOMMUNE_SPECS = [
   { key: 'amount', aliases: ['beløb', 'belob', 'tilskud', 'bevilling', 'bevilget', 'grant', 'kroner', 'kr'], required: true },
   { key: 'applied', aliases: ['ansøgt', 'ansogt', 'søgt'], required: false },
 ] as const satisfies readonly ColumnSpec[];
+/** With `summary`: each kommune's count, as `flere allocate` writes it (and counts files name it). */
+const COUNT_SPEC = { key: 'count', aliases: COUNT_ALIASES, required: false } as const satisfies ColumnSpec;
 
 /** `tranche_1`, `Tranche 2`, `rate 3`, `rate_1` → the 1-based tranche number. */
 function trancheNumber(header: string): number | undefined {
@@ -167,6 +209,7 @@ const NO = new Set(['no', 'nej', 'false', 'n', '0', '']);
 
 function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
   const { file } = options;
+  const shares = sharesFor(options, undefined);
   const bag = new DiagnosticBag();
   const table = readTable(text, {
     file,
@@ -175,7 +218,11 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
     expected: 'kommune (or id) and amount',
     bag,
   });
-  const columns = matchColumns(table.header, KOMMUNE_SPECS, { file, line: table.headerLine });
+  // Without `summary` a count column is not even matched: two of them are no problem then.
+  const columns = matchColumns(table.header, [...KOMMUNE_SPECS, ...(options.summary === true ? [COUNT_SPEC] : [])], {
+    file,
+    line: table.headerLine,
+  });
   const kommuneColumn = columns.id ?? columns.name;
   if (kommuneColumn === undefined) {
     throw new FlereError('data', [
@@ -206,12 +253,19 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
       else if (NO.has(v)) applied = false;
       else problems.push({ code: 'allocation.bad-applied', file, line, column: columns.applied.name, value: cell(columns.applied) });
     }
+    let count: Fixed | undefined;
+    if (columns.count) {
+      const countCell = cell(columns.count);
+      const parsed = parseDecimal(countCell, style);
+      if (parsed.ok) count = parsed.value;
+      else problems.push(numberDiagnostic(parsed, style, { file, line, column: columns.count.name, value: countCell }));
+    }
     const tranches: Fixed[] = [];
     if (applied) {
       for (let j = 0; j < trancheColumns.length; j += 1) {
         const column = trancheColumns[j];
         if (column === undefined) {
-          problems.push({ code: 'allocation.tranche-count', file, line, args: { kommune: '', found: trancheColumns.length, expected: options.shares.length } });
+          problems.push({ code: 'allocation.tranche-count', file, line, args: { kommune: '', found: trancheColumns.length, expected: shares.length } });
           break;
         }
         const t = parseDecimal(cell(column), style);
@@ -227,13 +281,20 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
     }
     problems.forEach((p) => bag.add(p));
     if (problems.length > 0 || !kommune.ok || !amount.ok) continue;
-    const k: AllocatedKommune = { id: kommune.kommune.code, name: kommune.kommune.name, amount: amount.value, tranches, applied };
-    if (!grants) checkTranches(k, options, bag, { file, line });
+    const k: AllocatedKommune = {
+      id: kommune.kommune.code,
+      name: kommune.kommune.name,
+      amount: amount.value,
+      tranches,
+      applied,
+      ...(count === undefined ? {} : { count }),
+    };
+    if (!grants) checkTranches(k, shares, bag, { file, line });
     rows.push({ k, line });
   }
   bag.throwIfAny('data');
   if (!grants) return { kind: 'csv', kommuner: rows.map((r) => r.k) };
-  return { kind: 'grants', kommuner: splitGrants(rows.map((r) => r.k), options) };
+  return { kind: 'grants', kommuner: splitGrants(rows.map((r) => r.k), shares, options.unit) };
 }
 
 /**
@@ -241,12 +302,12 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
  * when every grant is a whole number of it, else of the finest decimal place written
  * (0.01 for `1234.50`); kommuner in code order, so the split does not depend on row order.
  */
-function splitGrants(grants: readonly AllocatedKommune[], options: AllocationReadOptions): AllocatedKommune[] {
+function splitGrants(grants: readonly AllocatedKommune[], shares: readonly Fixed[], poolUnit: Fixed): AllocatedKommune[] {
   const applied = grants.filter((g) => g.applied);
-  const { digits: scaled, scale } = toCommonScale([options.unit, ...applied.map((g) => g.amount)]);
+  const { digits: scaled, scale } = toCommonScale([poolUnit, ...applied.map((g) => g.amount)]);
   const [unitDigits = 1n, ...amountDigits] = scaled;
   const whole = amountDigits.every((a) => a % unitDigits === 0n);
-  const unit: Fixed = whole ? options.unit : { digits: 1n, scale };
+  const unit: Fixed = whole ? poolUnit : { digits: 1n, scale };
   const perUnit = whole ? unitDigits : 1n;
   const order = applied.map((_, i) => i).sort((a, b) => {
     const x = applied[a]?.id ?? '';
@@ -254,7 +315,7 @@ function splitGrants(grants: readonly AllocatedKommune[], options: AllocationRea
     return x < y ? -1 : x > y ? 1 : 0;
   });
   const units = order.map((i) => (amountDigits[i] ?? 0n) / perUnit);
-  const { cells } = splitTranches(units, options.shares);
+  const { cells } = splitTranches(units, shares);
   const split = new Map<string, Fixed[]>();
   order.forEach((i, r) => {
     const id = applied[i]?.id;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFixed, parseFixed } from '../../src/core/decimal.js';
 import { FlereError } from '../../src/core/diagnostics.js';
+import { allocationCounts } from '../../src/core/followup-recipients.js';
 import { readAllocation } from '../../src/io/allocation-reader.js';
 import { parseMonthCell } from '../../src/io/month-cell.js';
 import { readProgress } from '../../src/io/progress-reader.js';
@@ -66,6 +67,72 @@ describe('readAllocation round-trips what flere allocate writes', () => {
     expect(codes(() => readAllocation(bytes(two), { file: 'a.csv', ...FSM1 }))).toEqual(['allocation.tranche-count@2']);
     const json = JSON.stringify({ version: 1, allocations: [{ id: 'Nowhere', amount: '1', tranches: ['1'], applied: true }] });
     expect(codes(() => readAllocation(bytes(json), { file: 'a.json', ...FSM1 }))).toEqual(['allocation.not-kommune@Nowhere']);
+  });
+});
+
+describe('readAllocation with summary: what flere followup reads besides the kommuner', () => {
+  it('reads pool, total, unit, unallocated and counts from JSON, counts from CSV', () => {
+    const json = readAllocation(
+      bytes(
+        JSON.stringify({
+          version: 1,
+          pool: 'flere-skal-med-1',
+          total: '100.07',
+          unit: '0.05',
+          unallocated: '0.02',
+          allocations: [
+            { id: '101', count: '3', amount: '100', tranches: ['30', '40', '30'], applied: true },
+            { id: 'Lemvig', count: '1', amount: '0.05', tranches: [], applied: false },
+          ],
+        }),
+      ),
+      { file: 'a.json', ...FSM1, summary: true },
+    );
+    expect([json.pool, json.total && formatFixed(json.total), json.unit && formatFixed(json.unit), json.unallocated && formatFixed(json.unallocated)]).toEqual([
+      'flere-skal-med-1',
+      '100.07',
+      '0.05',
+      '0.02',
+    ]);
+    expect([...(allocationCounts(json.kommuner) ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '3'], ['665', '1']]);
+    const csv = readAllocation(bytes('id,name,count,amount\n101,København,2700,100\n665,Lemvig,91,5\n'), { file: 'a.csv', ...FSM1, summary: true });
+    expect(csv.total).toBeUndefined();
+    expect([...(allocationCounts(csv.kommuner) ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '2700'], ['665', '91']]);
+    // A grants file has no counts: --key count cannot be used with it.
+    expect(allocationCounts(readAllocation(bytes('kommune,amount\n101,100\n'), { file: 'g.csv', ...FSM1, summary: true }).kommuner)).toBeUndefined();
+  });
+
+  it('rejects a malformed summary or count with the other problems; without summary it reads none of it', () => {
+    const doc = {
+      version: 1,
+      total: 100,
+      unit: '0',
+      allocations: [{ id: '101', count: 'many', amount: '10', tranches: ['3', '4', '3'] }, { id: 'Nowhere', amount: '1', tranches: [] }],
+    };
+    expect(codes(() => readAllocation(bytes(JSON.stringify(doc)), { file: 'a.json', ...FSM1, summary: true }))).toEqual([
+      'allocation.json-shape@total',
+      'allocation.json-shape@unit',
+      'allocation.json-shape@allocations[0].count',
+      'allocation.not-kommune@Nowhere',
+    ]);
+    const plain = { ...doc, allocations: doc.allocations.slice(0, 1) };
+    const read = readAllocation(bytes(JSON.stringify(plain)), { file: 'a.json', ...FSM1 });
+    expect([read.total, read.unit, read.kommuner[0]?.count]).toEqual([undefined, undefined, undefined]);
+    const csv = 'id,amount,antal,count\n101,10,x,1\n';
+    expect(codes(() => readAllocation(bytes(csv), { file: 'a.csv', ...FSM1, summary: true }))).toEqual(['csv.duplicate-column@1']);
+    expect(readAllocation(bytes(csv), { file: 'a.csv', ...FSM1 }).kommuner.map((k) => k.count)).toEqual([undefined]);
+  });
+
+  it('checks the tranche count against the pool the file names, when the caller lets it choose', () => {
+    const named: (string | undefined)[] = [];
+    const shares = (pool: string | undefined) => {
+      named.push(pool);
+      return FSM1.shares.slice(0, 2);
+    };
+    const json = JSON.stringify({ version: 1, pool: 'other', allocations: [{ id: '101', amount: '10', tranches: ['3', '4', '3'] }] });
+    expect(codes(() => readAllocation(bytes(json), { file: 'a.json', shares, unit: FSM1.unit }))).toEqual(['allocation.tranche-count@allocations[0]']);
+    expect(readAllocation(bytes('kommune,amount\n101,10\n'), { file: 'g.csv', shares, unit: FSM1.unit }).kommuner[0]?.tranches).toHaveLength(2);
+    expect(named).toEqual(['other', undefined]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from '../../src/core/decimal.js';
 import { FlereError } from '../../src/core/diagnostics.js';
-import { readAllocationSummary } from '../../src/io/allocation-summary.js';
 import { readCheckResult } from '../../src/io/check-result-reader.js';
 import { readFollowupTargets } from '../../src/io/followup-reader.js';
 
@@ -66,26 +65,5 @@ describe('the check result', () => {
     ]);
     expect(problems(() => readCheckResult(bytes('{"version":1,'), 'check.json'))[1]).toMatch(/^check-result\.json-syntax@/);
     expect(problems(() => readCheckResult(bytes('{"version":1,"quiet":true,"tranches":[]}'), 'check.json'))).toEqual(['data', 'check-result.quiet@undefined']);
-  });
-});
-
-describe('the allocation summary', () => {
-  it('reads total, unit, unallocated and counts from JSON, counts from CSV', () => {
-    const json = readAllocationSummary(
-      bytes(JSON.stringify({ version: 1, pool: 'flere-skal-med-1', total: '100.07', unit: '0.05', unallocated: '0.02', allocations: [{ id: '101', count: '3' }, { id: 'Lemvig', count: '1' }] })),
-      { file: 'a.json' },
-    );
-    expect([json.pool, json.total && formatFixed(json.total), json.unit && formatFixed(json.unit), json.unallocated && formatFixed(json.unallocated)]).toEqual([
-      'flere-skal-med-1',
-      '100.07',
-      '0.05',
-      '0.02',
-    ]);
-    expect([...(json.counts ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '3'], ['665', '1']]);
-    const csv = readAllocationSummary(bytes('id,name,count,amount\n101,København,2700,100\n665,Lemvig,91,5\n'), { file: 'a.csv' });
-    expect(csv.total).toBeUndefined();
-    expect([...(csv.counts ?? new Map())].map(([id, c]) => [id, formatFixed(c)])).toEqual([['101', '2700'], ['665', '91']]);
-    // A grants file has no counts: --key count cannot be used with it.
-    expect(readAllocationSummary(bytes('kommune,amount\n101,100\n'), { file: 'g.csv' }).counts).toBeUndefined();
   });
 });

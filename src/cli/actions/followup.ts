@@ -6,12 +6,11 @@
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import { distributeFollowup } from '../../core/followup.js';
 import { accountFollowup } from '../../core/followup-accounting.js';
-import { weighRecipients } from '../../core/followup-recipients.js';
+import { allocationCounts, weighRecipients } from '../../core/followup-recipients.js';
 import { collectSources } from '../../core/followup-sources.js';
 import { traceFollowup } from '../../core/followup-trail.js';
 import { formatFixed, sumFixed } from '../../core/decimal.js';
 import { readAllocation } from '../../io/allocation-reader.js';
-import { readAllocationSummary } from '../../io/allocation-summary.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupTargets } from '../../io/followup-reader.js';
@@ -20,7 +19,8 @@ import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js'
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
 import { loadPool } from '../../pools/load-pool.js';
-import { poolNumbers, presetById } from '../../pools/presets.js';
+import type { PoolDefinition } from '../../pools/pool.js';
+import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
@@ -39,17 +39,20 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
 
   const allocationName = sourceName(allocationFile);
   const allocationBytes = await readInput(allocationFile, ctx.stdin);
-  const summary = readAllocationSummary(allocationBytes, { file: allocationName, ...csv });
   // The pool gives the tranche count the allocation is checked against: the one named, else
   // the preset the allocation itself names, else the default.
-  const pool = options.pool !== undefined ? await loadPool(options.pool) : (presetById(summary.pool ?? '') ?? (await loadPool(undefined)));
-  const numbers = poolNumbers(pool);
+  const named = options.pool === undefined ? undefined : await loadPool(options.pool);
+  const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
   const allocation = readAllocation(allocationBytes, {
     file: allocationName,
-    shares: numbers.shares,
-    unit: summary.unit ?? numbers.unit,
+    shares: (id) => poolNumbers(poolFor(id)).shares,
+    // Only a grants file is split by the unit, and a grants file names no pool.
+    unit: poolNumbers(poolFor(undefined)).unit,
+    summary: true,
     ...csv,
   });
+  const pool = poolFor(allocation.pool);
+  const numbers = poolNumbers(pool);
 
   let checked;
   if (options.forfeited !== undefined) {
@@ -69,19 +72,20 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     ...(key.kind === 'column' ? { weightColumn: key.column } : {}),
     ...csv,
   });
-  if (key.kind === 'count' && summary.counts === undefined) {
+  const counts = allocationCounts(allocation.kommuner);
+  if (key.kind === 'count' && counts === undefined) {
     throw usageError({ code: 'followup.no-counts', file: allocationName });
   }
-  const weighed = weighRecipients(targets, allocation.kommuner, summary.counts, key, toName);
+  const weighed = weighRecipients(targets, allocation.kommuner, counts, key, toName);
   if (weighed.problems.length > 0) throw new FlereError('data', weighed.problems);
 
   const followup = distributeFollowup({
     sources: sources.sources,
     recipients: weighed.recipients,
-    unit: options.unit ?? summary.unit ?? numbers.unit,
+    unit: options.unit ?? allocation.unit ?? numbers.unit,
   });
   const trail = traceFollowup(followup);
-  const accounting = accountFollowup(allocation.kommuner, summary, followup);
+  const accounting = accountFollowup(allocation.kommuner, allocation, followup);
   if (!accounting.allocationBalances) {
     throw new FlereError('data', [
       {
@@ -101,7 +105,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     trail,
     accounting,
     key,
-    ...(summary.pool === undefined && options.pool === undefined ? {} : { pool: { id: pool.id, name: pool.name } }),
+    ...(allocation.pool === undefined && options.pool === undefined ? {} : { pool: { id: pool.id, name: pool.name } }),
   };
   const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
   const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
