@@ -51,8 +51,9 @@ async function dispatch(args: readonly string[], ctx: CliContext): Promise<void>
     throw usageError({ code: 'usage.no-command' });
   }
   if (name === 'help') {
-    const about = COMMANDS.find((c) => c.name === rest.find((a) => !LEADING_FLAGS.has(a)));
-    return write(ctx, about ? commandHelp(about) : programHelp(COMMANDS, DESCRIPTION));
+    const topic = rest.find((a) => !LEADING_FLAGS.has(a));
+    if (topic === undefined) return write(ctx, programHelp(COMMANDS, DESCRIPTION));
+    return write(ctx, commandHelp(COMMANDS.find((c) => c.name === topic) ?? unknownCommand(topic)));
   }
   const command = COMMANDS.find((c) => c.name === name) ?? unknownCommand(name);
   const parsed = parseCommandLine(command, rest);

@@ -20,3 +20,20 @@ describe('flere --version and --help', () => {
     expect(allocate.stdout).toMatch(/Example:\n\s+\$ flere allocate data\/counts-2017\.csv/);
   });
 });
+
+describe('flere help', () => {
+  it('shows a command\'s help, and refuses an unknown command with a suggestion', () => {
+    const known = runCli(['help', 'check']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/^Usage: flere check \[options\] \[progress\]/);
+    const unknown = runCli(['help', 'chek']);
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toBe('flere: unknown command "chek" (did you mean check?); see flere --help\n');
+  });
+
+  it('refuses no command at all with the usage exit code', () => {
+    const none = runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/flere: no command given; see flere --help\n$/);
+  });
+});
