@@ -9,16 +9,22 @@ import { basename, dirname, join } from 'node:path';
 import { ioError } from '../core/diagnostics.js';
 
 /**
- * Writes `data` to `path` atomically. Throws a FlereError of kind `io` (code `io.write`)
- * when the directory is missing or not writable; the temporary file is removed then.
+ * Writes `data` to `path` atomically. `data` may be an iterable of text chunks (written as
+ * they come, so a large output never has to exist as one string). Throws a FlereError of kind
+ * `io` (code `io.write`) when the directory is missing or not writable; the temporary file
+ * is removed then. An error thrown by the iterable itself (a bug in its producer) is
+ * rethrown as it is, after the temporary file is removed: it is not an I/O problem.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   await sweepOrphans(path);
+  const producer = { failed: false, error: undefined as unknown };
   let handle;
   try {
     handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // writeFile on an open handle writes at the current position: the chunks follow each other.
+    else for (const chunk of watched(data, producer)) await handle.writeFile(chunk);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -27,7 +33,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
+    if (producer.failed) throw producer.error;
     throw ioError({ code: 'io.write', file: path, value: errorCode(error) });
+  }
+}
+
+/** `chunks`, noting in `producer` an error thrown while producing them. */
+function* watched(chunks: Iterable<string>, producer: { failed: boolean; error: unknown }): Generator<string> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    producer.failed = true;
+    producer.error = error;
+    throw error;
   }
 }
 

@@ -11,25 +11,63 @@ import { defaultFormat, type Format } from './render/formats.js';
 export const STDOUT_NAME = '<stdout>';
 
 /**
- * Writes the complete output text to `path` atomically, or to `stdout`. A reader that went
- * away (EPIPE: `flere … | head`) is not an error: nobody is left to want the rest. Any other
- * failure of stdout (`> /dev/full`: ENOSPC) is an I/O error (`io.write`, exit 3), not a bug.
+ * A command's output: the whole text, or its chunks in order (a renderer of a million rows
+ * yields them one by one, so that the complete text never has to exist as one string).
+ */
+export type OutputText = string | Iterable<string>;
+
+/** About how many characters go to the file or stream at once when output comes in chunks. */
+export const WRITE_BATCH = 1 << 20;
+
+/**
+ * Writes the output to `path` atomically, or to `stdout`. Chunks are joined into batches of
+ * about {@link WRITE_BATCH} characters: fewer, larger writes, and never the whole text in
+ * memory. A reader that went away (EPIPE: `flere … | head`) is not an error: nobody is left
+ * to want the rest, so writing stops. Any other failure of stdout (`> /dev/full`: ENOSPC) is
+ * an I/O error (`io.write`, exit 3), not a bug.
  */
 export async function writeOutput(
-  text: string,
+  text: OutputText,
   path: string | undefined,
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
   if (path !== undefined && path !== '-') {
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, typeof text === 'string' ? text : batches(text, WRITE_BATCH));
     return;
   }
-  await new Promise<void>((resolve, reject) => {
+  for (const batch of typeof text === 'string' ? [text] : batches(text, WRITE_BATCH)) {
+    if (!(await writeToStream(stdout, batch))) return;
+  }
+}
+
+/**
+ * Writes one piece to `stdout` and waits until the stream has taken it (which is also how a
+ * slow reader holds back the producer). False when the reader went away (EPIPE).
+ */
+function writeToStream(stdout: NodeJS.WritableStream, text: string): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
     stdout.write(text, (error) => {
-      if (!error || errorCode(error) === 'EPIPE') resolve();
+      if (!error) resolve(true);
+      else if (errorCode(error) === 'EPIPE') resolve(false);
       else reject(ioError({ code: 'io.write', file: STDOUT_NAME, value: errorCode(error) }));
     });
   });
+}
+
+/** `chunks` joined into strings of at least `size` characters (the last one may be shorter). */
+export function* batches(chunks: Iterable<string>, size: number): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 /**

@@ -26,6 +26,29 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual([alive, other, 'ledger.csv'].sort());
   });
 
+  it('writes chunks one after the other, multi-byte characters intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flere-atomic-'));
+    const target = join(dir, 'out.csv');
+    const chunks = ['navn,beløb\n', 'Ærø,12\n', 'Høje-Taastrup,7\n', '😀,1\n'];
+    await writeFileAtomic(target, chunks);
+    expect(readFileSync(target, 'utf8')).toBe(chunks.join(''));
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('leaves the old file as it was when the producer of the chunks fails, and passes its error on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flere-atomic-'));
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'old');
+    const bug = new Error('renderer bug');
+    function* failing(): Generator<string> {
+      yield 'first rows\n';
+      throw bug;
+    }
+    await expect(writeFileAtomic(target, failing())).rejects.toBe(bug);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
   it('fails with an io error and leaves the directory as it was when the target cannot be written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flere-atomic-'));
     await expect(writeFileAtomic(join(dir, 'missing', 'x.csv'), 'x')).rejects.toMatchObject({ kind: 'io' });

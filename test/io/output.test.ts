@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../src/core/diagnostics.js';
-import { writeOutput } from '../../src/io/output.js';
+import { batches, writeOutput } from '../../src/io/output.js';
 
 function failingStdout(code: string): Writable {
   const stream = new Writable({
@@ -25,5 +25,45 @@ describe('writeOutput to standard output', () => {
     expect(error).toBeInstanceOf(FlereError);
     expect((error as FlereError).exitCode).toBe(3);
     expect((error as FlereError).diagnostics).toEqual([{ code: 'io.write', file: '<stdout>', value: 'ENOSPC' }]);
+  });
+});
+
+describe('writeOutput with chunks', () => {
+  /** A stream that keeps every write it receives, as a separate piece. */
+  function recordingStdout(): { stream: Writable; writes: string[] } {
+    const writes: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        writes.push(chunk.toString('utf8'));
+        callback();
+      },
+    });
+    return { stream, writes };
+  }
+
+  it('joins chunks into batches of at least the batch size, in order, the last one shorter', () => {
+    expect([...batches(['ab', 'c', 'def', 'g'], 3)]).toEqual(['abc', 'def', 'g']);
+    expect([...batches([], 3)]).toEqual([]);
+  });
+
+  it('writes the chunks to standard output in order, in batches rather than one write per chunk', async () => {
+    const out = recordingStdout();
+    const lines = Array.from({ length: 100_000 }, (_, i) => `row ${i}\n`);
+    await writeOutput(lines, undefined, out.stream);
+    expect(out.writes.join('')).toBe(lines.join(''));
+    expect(out.writes.length).toBeGreaterThan(0);
+    expect(out.writes.length).toBeLessThan(10);
+  });
+
+  it('stops quietly at EPIPE without asking for the rest of the chunks', async () => {
+    let produced = 0;
+    function* many(): Generator<string> {
+      for (let i = 0; i < 5_000_000; i++) {
+        produced += 1;
+        yield 'x'.repeat(10);
+      }
+    }
+    await expect(writeOutput(many(), undefined, failingStdout('EPIPE'))).resolves.toBeUndefined();
+    expect(produced).toBeLessThan(5_000_000);
   });
 });
