@@ -53,6 +53,7 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
 
   const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
   const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
+  // Rendered as it is written: the chunks of a million rows never form one string.
   const text = allocationRenderers[format](allocation, {
     pool: { id: pool.id, name: pool.name },
     explain: options.explain === true,

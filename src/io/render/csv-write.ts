@@ -22,12 +22,20 @@ export const num = (value: string): CsvCell => ({ number: value });
 
 /** The whole CSV document, BOM and line ends per the dialect. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): string {
+  return [...csvLines(header, rows, dialect)].join('');
+}
+
+/**
+ * The CSV document line by line, as {@link writeCsv} writes it: the header line (after the
+ * BOM, if the dialect has one), then one line per row, each with its line end. For outputs
+ * too large to build as one string; `rows` may be produced lazily.
+ */
+export function* csvLines(header: readonly string[], rows: Iterable<readonly CsvCell[]>, dialect: CsvDialect): Generator<string> {
   const cell = (c: CsvCell): string =>
     'text' in c ? neutralizeFormula(c.text) : dialect.decimalMark === ',' ? c.number.replace('.', ',') : c.number;
   const field = (value: string): string =>
     value.includes(dialect.delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   const line = (values: readonly string[]): string => values.map(field).join(dialect.delimiter) + dialect.eol;
-  let body = line(header.map(neutralizeFormula));
-  for (const r of rows) body += line(r.map(cell));
-  return (dialect.bom ? '\uFEFF' : '') + body;
+  yield (dialect.bom ? '\uFEFF' : '') + line(header.map(neutralizeFormula));
+  for (const r of rows) yield line(r.map(cell));
 }
