@@ -10,6 +10,7 @@ import type { Followup, FollowupSource } from '../../core/followup.js';
 import type { FollowupAccounting } from '../../core/followup-accounting.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
 import type { FollowupTrail } from '../../core/followup-trail.js';
+import { formatUnits } from '../../core/money.js';
 import { type CsvCell, num, text, writeCsv } from './csv-write.js';
 import type { CsvDialect } from './csv-dialect.js';
 import type { Format } from './formats.js';
@@ -127,7 +128,7 @@ function explainJson(f: Followup, e: AllocationExplanation, i: number): object {
   return {
     quota: quotaFraction(f.unit, row.quota),
     quota_decimal: quotaDecimal(f.unit, row.quota),
-    floor: formatFixed({ digits: row.floor * f.unit.digits, scale: f.unit.scale }),
+    floor: formatUnits(row.floor, f.unit),
     remainder: remainderText(row.remainder),
     rank: row.rank,
     extra_unit: row.extra,
@@ -262,7 +263,7 @@ function quotaTable(v: FollowupView, p: Palette): string[] {
         r.recipient.name,
         quotaFraction(f.unit, x.quota),
         groupDigits(quotaDecimal(f.unit, x.quota)),
-        groupDigits(formatFixed({ digits: x.floor * f.unit.digits, scale: f.unit.scale })),
+        groupDigits(formatUnits(x.floor, f.unit)),
         remainderText(x.remainder),
         x.rank === null ? '' : `${x.rank}`,
         x.extra ? '+1' : '',
