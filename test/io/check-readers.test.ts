@@ -3,24 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFixed, parseFixed } from '../../src/core/decimal.js';
-import { FlereError } from '../../src/core/diagnostics.js';
 import { allocationCounts } from '../../src/core/followup-recipients.js';
 import { readAllocation } from '../../src/io/allocation-reader.js';
 import { parseMonthCell } from '../../src/io/month-cell.js';
 import { readProgress } from '../../src/io/progress-reader.js';
+import { thrownFlereError } from '../helpers/flere-error.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const FSM1 = { shares: ['30', '40', '30'].map((s) => parseFixed(s)!), unit: parseFixed('1')! };
-const codes = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FlereError) return e.diagnostics.map((d) => `${d.code}@${d.line ?? d.value}`);
-    throw e;
-  }
-  throw new Error('expected a FlereError');
-};
+const codes = (f: () => unknown) => thrownFlereError(f).diagnostics.map((d) => `${d.code}@${d.line ?? d.value}`);
 const brief = (ks: readonly { id: string; amount: { digits: bigint; scale: number }; tranches: readonly { digits: bigint; scale: number }[]; applied: boolean }[]) =>
   ks.map((k) => `${k.id} ${formatFixed(k.amount)} [${k.tranches.map((t) => formatFixed(t)).join(' ')}] ${k.applied ? 'applied' : 'not'}`);
 

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from '../../src/core/decimal.js';
-import { FlereError } from '../../src/core/diagnostics.js';
 import { readCheckResult } from '../../src/io/check-result-reader.js';
 import { readFollowupTargets } from '../../src/io/followup-reader.js';
+import { thrownFlereError } from '../helpers/flere-error.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** The diagnostics of the FlereError `f` throws, as `code@line-or-value`, and its kind. */
 function problems(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FlereError) return [e.kind, ...e.diagnostics.map((d) => `${d.code}@${d.line ?? d.value}`)];
-    throw e;
-  }
-  throw new Error('expected a FlereError');
+  const e = thrownFlereError(f);
+  return [e.kind, ...e.diagnostics.map((d) => `${d.code}@${d.line ?? d.value}`)];
 }
 
 describe('the --to file', () => {

@@ -8,10 +8,10 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixed } from '../../src/core/decimal.js';
-import { FlereError } from '../../src/core/diagnostics.js';
 import type { LedgerEntry } from '../../src/core/tranche-status.js';
 import { appendPayouts, parseLedger, readLedger, writeLedger } from '../../src/io/ledger.js';
 import { lockPathOf, processStartTime, withLedgerLock } from '../../src/io/ledger-lock.js';
+import { thrownFlereError } from '../helpers/flere-error.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flere-ledger-'));
@@ -23,15 +23,7 @@ const entry = (kommune: string, tranche: number, amount: string, monthDue: strin
   monthDue,
   recordedAt: '2018-01-01T06:00:00.000Z',
 });
-const failure = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FlereError) return e.diagnostics.map((d) => `${d.code}@${d.line}`);
-    throw e;
-  }
-  throw new Error('expected a FlereError');
-};
+const failure = (f: () => unknown) => thrownFlereError(f).diagnostics.map((d) => `${d.code}@${d.line}`);
 
 describe('reading the ledger', () => {
   it('a missing file is an empty ledger with the standard header', async () => {
