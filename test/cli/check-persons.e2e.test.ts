@@ -3,18 +3,12 @@
  * the equivalent progress CSV gives, the aggregation worked out by hand below; PROGRESS and
  * --persons are one or the other; no person identifier ever reaches stdout or stderr.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'flere-check-persons-'));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file } = scratchDir('flere-check-persons-');
 
 const ALLOCATION = file(
   'allocation.json',
