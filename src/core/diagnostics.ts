@@ -89,6 +89,15 @@ export class DiagnosticBag {
     if (this.items.length < MAX_LISTED_PROBLEMS) this.items.push(d);
   }
 
+  /**
+   * Adds what `other` collected after what this bag holds, as if each had been added here
+   * in its order (listed up to the limit, the rest counted).
+   */
+  addAll(other: DiagnosticBag): void {
+    for (const d of other.items) this.add(d);
+    this.count += other.count - other.items.length;
+  }
+
   get size(): number {
     return this.count;
   }

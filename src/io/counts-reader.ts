@@ -7,7 +7,7 @@
 import type { Fixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
-import { readTable, type Table } from './csv-table.js';
+import { scanTable, type Table, type TableHead, type TableRow } from './csv-table.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { restoreFormulaText } from './formula-text.js';
@@ -53,11 +53,9 @@ export function readCounts(bytes: Uint8Array, options: CountsReadOptions): Count
   const { text } = decodeText(bytes, options.encoding);
   const mojibake = looksLikeMojibake(text);
   const bag = new DiagnosticBag();
-  const specs = options.registry ? KOMMUNE_SPECS : FREE_SPECS;
-  const table = readCountsTable(text, specs, options, bag);
   const rows = options.registry
-    ? readKommuneRows(table, options, bag, mojibake)
-    : readFreeRows(table, options, bag);
+    ? readKommuneRows(readCountsTable(text, KOMMUNE_SPECS, options, bag), options, bag, mojibake)
+    : readFreeRows(text, options, bag);
   bag.throwIfAny('data');
   if (rows.length > 0 && rows.every((r) => r.count.digits === 0n)) {
     bag.add({ code: 'allocation.all-zero', file: options.file });
@@ -67,34 +65,54 @@ export function readCounts(bytes: Uint8Array, options: CountsReadOptions): Count
 }
 
 /**
- * The table under the header that names the count column. Lines above it are titles, so a
- * title mentioning "Kommune" is never taken for the header. When no line names the count
- * column but one names another known column (`kode;kommune;beløb`), the problem is the
- * missing count column, and that is what is reported.
+ * Reads the table under the header that names the count column, handing each row to the
+ * function `start` returns for the header (see `scanTable`). Lines above the header are
+ * titles, so a title mentioning "Kommune" is never taken for the header. When no line names
+ * the count column but one names another known column (`kode;kommune;beløb`), the problem
+ * is the missing count column, and that is what is reported.
  */
-function readCountsTable(text: string, specs: readonly ColumnSpec[], options: CountsReadOptions, bag: DiagnosticBag): Table {
-  const read = (findHeader: (cells: readonly string[]) => boolean, into: DiagnosticBag): Table =>
-    readTable(text, {
-      file: options.file,
-      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-      findHeader,
-      expected: options.registry ? 'kommune (or kode) and antal' : 'name and count',
-      bag: into,
-    });
+function scanCountsTable(
+  text: string,
+  specs: readonly ColumnSpec[],
+  options: CountsReadOptions,
+  bag: DiagnosticBag,
+  start: (head: TableHead) => (row: TableRow) => void,
+): TableHead {
+  const scan = (findHeader: (cells: readonly string[]) => boolean, into: DiagnosticBag, begin: typeof start): TableHead =>
+    scanTable(
+      text,
+      {
+        file: options.file,
+        ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+        findHeader,
+        expected: options.registry ? 'kommune (or kode) and antal' : 'name and count',
+        bag: into,
+      },
+      begin,
+    );
   try {
-    return read(headerMatcher(specs), bag);
+    return scan(headerMatcher(specs), bag, start);
   } catch (error) {
     if (!(error instanceof FlereError) || error.diagnostics[0]?.code !== 'csv.no-header') throw error;
     const anyKnown = headerMatcher(specs.map((spec) => ({ ...spec, required: false })));
-    let header: Table;
+    let header: TableHead;
     try {
-      header = read(anyKnown, new DiagnosticBag());
+      header = scan(anyKnown, new DiagnosticBag(), () => () => undefined);
     } catch {
       throw error;
     }
     matchColumns(header.header, specs, { file: options.file, line: header.headerLine });
     throw error;
   }
+}
+
+/** The whole table under the header that names the count column (see {@link scanCountsTable}). */
+function readCountsTable(text: string, specs: readonly ColumnSpec[], options: CountsReadOptions, bag: DiagnosticBag): Table {
+  const rows: TableRow[] = [];
+  const head = scanCountsTable(text, specs, options, bag, () => (row) => {
+    rows.push(row);
+  });
+  return { ...head, rows };
 }
 
 function readKommuneRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag, mojibake: boolean): CountRow[] {
@@ -160,33 +178,48 @@ function identify(
   return { ok: true, kommune: { code: first.code, name: first.name }, column: first.column, text: first.text };
 }
 
-function readFreeRows(table: Table, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
+/**
+ * The free recipients of a `--no-registry` file. Each row becomes a recipient as it is read
+ * (a file of a million names is never held as a table too). Problems with the rows' cells
+ * are listed after the table's own (ragged rows, a broken quote), as for a table read whole.
+ */
+function readFreeRows(text: string, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
+  const rows: CountRow[] = [];
+  const cellProblems = new DiagnosticBag();
+  scanCountsTable(text, FREE_SPECS, options, bag, (head) => freeRowReader(head, options, cellProblems, rows));
+  bag.addAll(cellProblems);
+  return rows;
+}
+
+/**
+ * For a free-names table with header `head`: the function that checks each row and appends
+ * its recipient to `rows`, reporting bad names, bad weights and repeated names to `bag`.
+ */
+function freeRowReader(head: TableHead, options: CountsReadOptions, bag: DiagnosticBag, rows: CountRow[]): (row: TableRow) => void {
   const file = options.file;
-  const columns = matchColumns(table.header, FREE_SPECS, { file, line: table.headerLine });
+  const columns = matchColumns(head.header, FREE_SPECS, { file, line: head.headerLine });
   const nameColumn = columns.name ?? columns.id;
   if (!nameColumn) {
-    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'name', accepted: 'name, navn, recipient, modtager, id' } });
-    return [];
+    bag.add({ code: 'csv.missing-column', file, line: head.headerLine, args: { key: 'name', accepted: 'name, navn, recipient, modtager, id' } });
+    return () => undefined;
   }
-  const style = numberStyleFor(table.delimiter, options.decimalMark);
-  const rows: CountRow[] = [];
+  const style = numberStyleFor(head.delimiter, options.decimalMark);
   const seen = new FirstLines(rows);
-  for (const { line, cells } of table.rows) {
+  return ({ line, cells }) => {
     // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
     const name = restoreFormulaText((cells[nameColumn.index] ?? '').trim().normalize('NFC'));
     const countCell = cells[columns.count.index] ?? '';
     const weight = parseDecimal(countCell, style);
     if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: nameColumn.name });
     if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
-    if (name === '' || !weight.ok) continue;
+    if (name === '' || !weight.ok) return;
     const first = seen.firstLine(name, line);
     if (first !== undefined) {
       bag.add({ code: 'recipient.duplicate', file, line, column: nameColumn.name, value: name, args: { firstLine: first } });
-      continue;
+      return;
     }
     rows.push({ id: name, name, count: weight.value, line });
-  }
-  return rows;
+  };
 }
 
 /**

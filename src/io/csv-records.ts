@@ -29,6 +29,24 @@ export function parseCsvRecords(
   file: string,
 ): { records: RawRecord[]; failure?: Diagnostic } {
   const records: RawRecord[] = [];
+  const failure = scanCsvRecords(text, delimiter, lineOffset, file, (record) => {
+    records.push(record);
+  });
+  return failure === undefined ? { records } : { records, failure };
+}
+
+/**
+ * The records of `text`, as {@link parseCsvRecords} finds them, handed to `onRecord` one by
+ * one as they are scanned instead of collected; returns the failure that stopped the scan,
+ * if any. A caller that turns each record into something else at once never holds them all.
+ */
+export function scanCsvRecords(
+  text: string,
+  delimiter: string,
+  lineOffset: number,
+  file: string,
+  onRecord: (record: RawRecord) => void,
+): Diagnostic | undefined {
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -42,7 +60,7 @@ export function parseCsvRecords(
         let from = i + 1;
         for (;;) {
           const q = text.indexOf('"', from);
-          if (q < 0) return { records, failure: { code: 'csv.unterminated-quote', file, line: start + lineOffset } };
+          if (q < 0) return { code: 'csv.unterminated-quote', file, line: start + lineOffset };
           value += text.slice(from, q);
           if (text[q + 1] === '"') {
             value += '"';
@@ -56,7 +74,7 @@ export function parseCsvRecords(
         cells.push(value);
         const next = text[i];
         if (next !== undefined && next !== delimiter && next !== '\n') {
-          return { records, failure: { code: 'csv.malformed', file, line: line + lineOffset, args: { reason: 'text after a closing quote' } } };
+          return { code: 'csv.malformed', file, line: line + lineOffset, args: { reason: 'text after a closing quote' } };
         }
       } else {
         let end = i;
@@ -70,13 +88,13 @@ export function parseCsvRecords(
       }
       break;
     }
-    records.push({ line: start + lineOffset, cells });
+    onRecord({ line: start + lineOffset, cells });
     if (i < n) {
       i++; // the '\n'
       line++;
     }
   }
-  return { records };
+  return undefined;
 }
 
 function countNewlines(s: string): number {

@@ -5,7 +5,7 @@
  * what a cell means is decided by the columns and numbers modules.
  */
 import { DiagnosticBag, FlereError, usageError, type Diagnostic } from '../core/diagnostics.js';
-import { parseCsvRecords, type RawRecord } from './csv-records.js';
+import { type RawRecord, scanCsvRecords } from './csv-records.js';
 
 /** Diagnostic codes raised while reading a table. */
 export type CsvCode =
@@ -24,12 +24,16 @@ export interface TableRow {
   readonly cells: readonly string[];
 }
 
-/** A read table. `header` names are trimmed; `rows` hold only well-formed, non-blank rows. */
-export interface Table {
+/** A table's delimiter and header row. `header` names are trimmed. */
+export interface TableHead {
   readonly delimiter: string;
   /** 1-based physical line of the header row. */
   readonly headerLine: number;
   readonly header: readonly string[];
+}
+
+/** A read table. `rows` hold only well-formed, non-blank rows. */
+export interface Table extends TableHead {
   readonly rows: readonly TableRow[];
 }
 
@@ -165,27 +169,6 @@ function looksBinary(text: string): boolean {
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 /**
- * Where the header is: the index in `records` of the first of the first
- * {@link HEADER_SEARCH_LINES} non-blank records that `findHeader` accepts (-1 if none), and
- * the first non-blank record (undefined when every record is blank).
- */
-function findHeaderRecord(
-  records: readonly RawRecord[],
-  findHeader: ReadTableOptions['findHeader'],
-): { index: number; firstNonBlank: RawRecord | undefined } {
-  let firstNonBlank: RawRecord | undefined;
-  let seen = 0;
-  for (let i = 0; i < records.length && seen < HEADER_SEARCH_LINES; i++) {
-    const record = records[i] as RawRecord;
-    if (isBlank(record.cells)) continue;
-    firstNonBlank ??= record;
-    seen += 1;
-    if (findHeader(record.cells)) return { index: i, firstNonBlank };
-  }
-  return { index: -1, firstNonBlank };
-}
-
-/**
  * Reads a decoded text file into a table. The delimiter is, in order: a `sep=X` first line,
  * `opts.delimiter`, or sniffed from the header line. The header is the first non-blank line
  * (within {@link HEADER_SEARCH_LINES}) that `findHeader` accepts; lines above it are titles.
@@ -199,6 +182,27 @@ function findHeaderRecord(
  * line and the lines inside multi-line quoted fields; CRLF, LF and lone CR all end a line.
  */
 export function readTable(text: string, opts: ReadTableOptions): Table {
+  const rows: TableRow[] = [];
+  const head = scanTable(text, opts, () => (row) => {
+    rows.push(row);
+  });
+  return { ...head, rows };
+}
+
+/**
+ * Reads a decoded text file as a table by the rules of {@link readTable}, but hands each
+ * data row over as soon as it is read instead of collecting them: a caller that turns every
+ * row into something else at once never holds a million rows (and their cells) in memory.
+ * When the header is found, `start` is called with it and returns the function that takes
+ * the rows, in file order. Errors and diagnostics are readTable's, raised at the end; an
+ * error thrown by `start` (a header the caller rejects) is raised after them, as if the
+ * caller had looked at the header of a table read whole, and no rows are handed over then.
+ */
+export function scanTable(
+  text: string,
+  opts: ReadTableOptions,
+  start: (head: TableHead) => (row: TableRow) => void,
+): TableHead {
   const { file } = opts;
   const fail = (d: Diagnostic): never => {
     throw new FlereError('data', [d]);
@@ -224,47 +228,69 @@ export function readTable(text: string, opts: ReadTableOptions): Table {
     if (delimiter === undefined) throw usageError({ code: 'csv.bad-delimiter', value: opts.delimiter });
   }
   delimiter ??= sniffFromHeader(physicalLines(body), opts.findHeader) ?? sniffDelimiter(firstNonBlankLine(body) ?? '') ?? ',';
+  const sniffed = delimiter;
 
-  const { records, failure } = parseCsvRecords(body, delimiter, lineOffset, file);
-  const found = findHeaderRecord(records, opts.findHeader);
-  if (found.firstNonBlank === undefined) fail(failure ?? { code: 'csv.empty-file', file });
-  const headerAt = found.index;
-  const headerRecord = records[headerAt];
-  if (headerRecord === undefined) {
+  const bag = opts.bag ?? new DiagnosticBag();
+  let firstNonBlank: RawRecord | undefined;
+  let nonBlank = 0;
+  let head: TableHead | undefined;
+  let onRow: ((row: TableRow) => void) | undefined;
+  let rejected: { error: unknown } | undefined;
+  let rows = 0;
+  let ragged = 0;
+  const failure = scanCsvRecords(body, delimiter, lineOffset, file, (record) => {
+    const { line, cells } = record;
+    if (isBlank(cells)) return;
+    if (head === undefined) {
+      // The header is the first of the first HEADER_SEARCH_LINES non-blank records that
+      // findHeader accepts; records above it are titles.
+      firstNonBlank ??= record;
+      nonBlank += 1;
+      if (nonBlank <= HEADER_SEARCH_LINES && opts.findHeader(cells)) {
+        head = headOf(record, sniffed);
+        try {
+          onRow = start(head);
+        } catch (error) {
+          rejected = { error };
+        }
+      }
+      return;
+    }
+    const width = head.header.length;
+    while (cells.length > width && cells.at(-1)?.trim() === '') cells.pop();
+    if (cells.length !== width) {
+      ragged += 1;
+      bag.add({ code: 'csv.ragged', file, line, args: { cells: cells.length, expected: width } });
+      return;
+    }
+    rows += 1;
+    onRow?.(record);
+  });
+
+  if (firstNonBlank === undefined) fail(failure ?? { code: 'csv.empty-file', file });
+  if (head === undefined) {
     // An unterminated quote that swallowed the header explains more than "no header".
     return fail(
       failure ?? {
         code: 'csv.no-header',
         file,
-        line: found.firstNonBlank?.line,
+        line: firstNonBlank?.line,
         args: { delimiter, ...(opts.expected === undefined ? {} : { expected: opts.expected }) },
       },
     );
   }
-
-  const header = headerRecord.cells.map((c) => c.trim());
-  while (header.length > 1 && header.at(-1) === '') header.pop();
-
-  const bag = opts.bag ?? new DiagnosticBag();
-  const rows: TableRow[] = [];
-  let ragged = 0;
-  // Records are kept as they are (a record is a TableRow): a million-row file is not copied.
-  for (let i = headerAt + 1; i < records.length; i++) {
-    const record = records[i] as RawRecord;
-    const { line, cells } = record;
-    if (isBlank(cells)) continue;
-    while (cells.length > header.length && cells.at(-1)?.trim() === '') cells.pop();
-    if (cells.length !== header.length) {
-      ragged += 1;
-      bag.add({ code: 'csv.ragged', file, line, args: { cells: cells.length, expected: header.length } });
-      continue;
-    }
-    rows.push(record);
-  }
   if (failure) bag.add(failure);
-  else if (rows.length === 0 && ragged === 0 && opts.allowEmpty !== true) {
-    fail({ code: 'csv.no-rows', file, line: headerRecord.line });
+  else if (rows === 0 && ragged === 0 && opts.allowEmpty !== true) {
+    fail({ code: 'csv.no-rows', file, line: head.headerLine });
   }
   if (opts.bag === undefined) bag.throwIfAny('data');
-  return { delimiter, headerLine: headerRecord.line, header, rows };
+  if (rejected) throw rejected.error;
+  return head;
+}
+
+/** The header of a table from its header record: names trimmed, empty trailing names dropped. */
+function headOf(record: RawRecord, delimiter: string): TableHead {
+  const header = record.cells.map((c) => c.trim());
+  while (header.length > 1 && header.at(-1) === '') header.pop();
+  return { delimiter, headerLine: record.line, header };
 }

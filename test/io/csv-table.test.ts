@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag, FlereError, type Diagnostic } from '../../src/core/diagnostics.js';
 import { headerMatcher, type ColumnSpec } from '../../src/io/columns.js';
-import { normalizeDelimiter, readTable, sniffDelimiter, type ReadTableOptions } from '../../src/io/csv-table.js';
+import { normalizeDelimiter, readTable, scanTable, sniffDelimiter, type ReadTableOptions, type TableRow } from '../../src/io/csv-table.js';
 import { decodeText } from '../../src/io/decode.js';
 
 const SPECS = [
@@ -321,5 +321,48 @@ describe('readTable properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('scanTable', () => {
+  const text = 'Titel\nkommune;antal\nOdense;1\nKøge;2;3\n\nAarhus;4\n';
+
+  it('hands over the rows readTable keeps, in order, with the same header and problems', () => {
+    const scannedBag = new DiagnosticBag();
+    const readBag = new DiagnosticBag();
+    const rows: TableRow[] = [];
+    const head = scanTable(text, opts({ bag: scannedBag }), () => (row) => rows.push(row));
+    const table = readTable(text, opts({ bag: readBag }));
+    expect({ ...head, rows }).toEqual(table);
+    expect(scannedBag.size).toBe(1); // the ragged Køge row
+    expect(readBag.size).toBe(1);
+  });
+
+  it("raises the table's own errors before an error thrown by start, and hands over no rows then", () => {
+    let handed = 0;
+    const rejecting = (): ((row: TableRow) => void) => {
+      throw new Error('header rejected');
+    };
+    expect(() => scanTable(text, opts({ bag: new DiagnosticBag() }), rejecting)).toThrow('header rejected');
+    expect(thrown(() => scanTable('kommune;antal\n', opts(), rejecting)).problems).toEqual([['csv.no-rows', 1]]);
+    expect(thrown(() => scanTable('kommune;antal\n"Odense;1\n', opts(), rejecting)).problems).toEqual([['csv.unterminated-quote', 2]]);
+    scanTable(text, opts({ bag: new DiagnosticBag() }), () => () => (handed += 1));
+    expect(handed).toBe(2);
+  });
+});
+
+describe('DiagnosticBag.addAll', () => {
+  it('is the same as adding the other bag\'s problems one by one, beyond the listing limit too', () => {
+    const d = (line: number): Diagnostic => ({ code: 'csv.ragged', file: 'f', line });
+    const direct = new DiagnosticBag();
+    const first = new DiagnosticBag();
+    const second = new DiagnosticBag();
+    for (let line = 1; line <= 30; line++) {
+      direct.add(d(line));
+      (line <= 5 ? first : second).add(d(line));
+    }
+    first.addAll(second);
+    expect(first.size).toBe(30);
+    expect(thrown(() => first.throwIfAny()).problems).toEqual(thrown(() => direct.throwIfAny()).problems);
   });
 });
