@@ -29,23 +29,7 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
   if (options.applicants !== undefined && sourceName(options.applicants) === STDIN_NAME && sourceName(file) === STDIN_NAME) {
     throw usageError({ code: 'allocate.two-stdin' });
   }
-  const display = sourceName(file);
-  const counts = readCounts(await readInput(file, ctx.stdin), {
-    file: display,
-    registry: options.registry,
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
-  const applied =
-    options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding, options.registry);
-
-  const recipients: Recipient[] = counts.map((row) => ({
-    id: row.id,
-    name: row.name,
-    count: row.count,
-    applied: applied === undefined || applied.has(row.id),
-  }));
+  const recipients = await readRecipients(file, options, ctx, encoding);
   if (compareFixed(total, unit) < 0) {
     throw usageError({ code: 'allocation.too-small-total', value: formatFixed(total), args: { unit: formatFixed(unit) } });
   }
@@ -61,6 +45,34 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
   await writeOutput(text, options.output, ctx.stdout);
+}
+
+/**
+ * The recipients of the counts file, each marked applied or not. A function of its own so
+ * that the rows as read are garbage once it returns: with a million rows they would
+ * otherwise stay in memory, next to the recipients, until the output is written.
+ */
+async function readRecipients(
+  file: string | undefined,
+  options: AllocateOptions,
+  ctx: CliContext,
+  encoding: TextEncoding | undefined,
+): Promise<Recipient[]> {
+  const counts = readCounts(await readInput(file, ctx.stdin), {
+    file: sourceName(file),
+    registry: options.registry,
+    ...(encoding ? { encoding } : {}),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
+  });
+  const applied =
+    options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding, options.registry);
+  return counts.map((row) => ({
+    id: row.id,
+    name: row.name,
+    count: row.count,
+    applied: applied === undefined || applied.has(row.id),
+  }));
 }
 
 /** The codes (free names with --no-registry) of the applicants; each must be in the counts file. */
