@@ -664,7 +664,7 @@ const WARM_UP_FROM = 8 << 20;
  * that (the first person seen again, the second month, a table growing) throws the optimised
  * code away and recompiles it: several times per file, tens of milliseconds in all. Some
  * 1,800 rows through every common path first cost a few milliseconds and avoid that
- * (docs/performance.md has the figures).
+ * (the README's Performance section has the figures).
  */
 function warmUp(): void {
   if (warmedUp) return;
