@@ -8,6 +8,8 @@
 // Apostrophes already in front get one more, so that restoring is exact: `'=x` → `''=x`.
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEUTRALIZED = /^'(?='*[=+\-@\t\r])/;
+// The characters FORMULA_START can begin with.
+const FIRST_CHARACTERS = "'=+-@\t\r";
 
 /**
  * Makes free text inert in a spreadsheet by putting an apostrophe in front of a leading
@@ -16,6 +18,8 @@ const NEUTRALIZED = /^'(?='*[=+\-@\t\r])/;
  * {@link restoreFormulaText} gives back exactly what was written.
  */
 export function neutralizeFormula(value: string): string {
+  // Most text starts with none of the characters in question: no regex for it.
+  if (!FIRST_CHARACTERS.includes(value.charAt(0))) return value;
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 

@@ -31,11 +31,18 @@ export function writeCsv(header: readonly string[], rows: readonly (readonly Csv
  * too large to build as one string; `rows` may be produced lazily.
  */
 export function* csvLines(header: readonly string[], rows: Iterable<readonly CsvCell[]>, dialect: CsvDialect): Generator<string> {
+  const { delimiter, eol } = dialect;
+  // One test per field for what forces quotes: the delimiter (`,` or `;`), a quote, CR or LF.
+  const special = delimiter === ',' ? /[,"\r\n]/ : /[;"\r\n]/;
+  const field = (value: string): string => (special.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const cell = (c: CsvCell): string =>
     'text' in c ? neutralizeFormula(c.text) : dialect.decimalMark === ',' ? c.number.replace('.', ',') : c.number;
-  const field = (value: string): string =>
-    value.includes(dialect.delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  const line = (values: readonly string[]): string => values.map(field).join(dialect.delimiter) + dialect.eol;
-  yield (dialect.bom ? '\uFEFF' : '') + line(header.map(neutralizeFormula));
-  for (const r of rows) yield line(r.map(cell));
+  // Built with += rather than map and join: no two arrays per row over a million rows.
+  const line = <T>(values: readonly T[], text: (value: T) => string): string => {
+    let out = '';
+    for (let i = 0; i < values.length; i++) out += (i === 0 ? '' : delimiter) + field(text(values[i] as T));
+    return out + eol;
+  };
+  yield (dialect.bom ? '\uFEFF' : '') + line(header, neutralizeFormula);
+  for (const r of rows) yield line(r, cell);
 }
