@@ -17,7 +17,8 @@ export function splitIntoUnits(total: Fixed, unit: Fixed): { units: bigint; unal
 
 /** The amount in kroner of `units` units: exact, at the unit's scale. */
 export function unitsToAmount(units: bigint, unit: Fixed): Fixed {
-  return { digits: units * unit.digits, scale: unit.scale };
+  // Units of 1 krone, 1 øre …: the digits are the units themselves (no new bigint).
+  return { digits: unit.digits === 1n ? units : units * unit.digits, scale: unit.scale };
 }
 
 /** `units` units as a canonical decimal string in kroner (`1234`, `1234.56`), at the unit's scale. */

@@ -45,7 +45,8 @@ function sharePercents(a: Allocation): (i: number) => string {
   const { digits } = toCommonScale(a.rows.map((r) => r.recipient.count));
   const W = a.apportionment.denominator;
   const twiceScaled = 2n * 100n * 10n ** BigInt(SHARE_SCALE);
-  return (i) => formatFixed({ digits: ((digits[i] as bigint) * twiceScaled + W) / (2n * W), scale: SHARE_SCALE });
+  const twiceW = 2n * W;
+  return (i) => formatFixed({ digits: ((digits[i] as bigint) * twiceScaled + W) / twiceW, scale: SHARE_SCALE });
 }
 
 /** A quota in kroner as a reduced fraction `num/den` (or a whole number). */
@@ -89,7 +90,10 @@ function* renderJson(a: Allocation, options: AllocationRenderOptions): Generator
     const row = a.rows[i] as Allocation['rows'][number];
     const tranches = row.tranches.map((t) => jsonString(amountOf(a, t))).join(',');
     const explain = explanation ? `,"explain":${JSON.stringify(explainJson(a, explanation, i))}` : '';
-    yield `${i === 0 ? '' : ','}\n    {"id":${jsonString(row.recipient.id)},"name":${jsonString(row.recipient.name)},` +
+    const id = jsonString(row.recipient.id);
+    // Free recipients' id is their name: one escape check for both.
+    const name = row.recipient.name === row.recipient.id ? id : jsonString(row.recipient.name);
+    yield `${i === 0 ? '' : ','}\n    {"id":${id},"name":${name},` +
       `"count":"${formatFixed(row.recipient.count)}","share":"${share(i)}","amount":"${amountOf(a, row.amount)}",` +
       `"tranches":[${tranches}],"applied":${row.recipient.applied}${explain}}`;
   }
@@ -136,24 +140,18 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<st
   function* rows(): Generator<CsvCell[]> {
     for (let i = 0; i < a.rows.length; i++) {
       const row = a.rows[i] as Allocation['rows'][number];
-      const tranches = a.shares.map((_, j) => {
+      const cells = [text(row.recipient.id), text(row.recipient.name), num(formatFixed(row.recipient.count)), num(share(i)), num(amountOf(a, row.amount))];
+      for (let j = 0; j < a.shares.length; j++) {
         const t = row.tranches[j];
-        return t === undefined ? text('') : num(amountOf(a, t));
-      });
+        cells.push(t === undefined ? text('') : num(amountOf(a, t)));
+      }
+      cells.push(text(row.recipient.applied ? 'yes' : 'no'));
       const e = explanation?.rows[i];
-      const explained = e
-        ? [text(quotaFraction(a, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)), text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no')]
-        : [];
-      yield [
-        text(row.recipient.id),
-        text(row.recipient.name),
-        num(formatFixed(row.recipient.count)),
-        num(share(i)),
-        num(amountOf(a, row.amount)),
-        ...tranches,
-        text(row.recipient.applied ? 'yes' : 'no'),
-        ...explained,
-      ];
+      if (e) {
+        cells.push(text(quotaFraction(a, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
+        cells.push(text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no'));
+      }
+      yield cells;
     }
   }
   return csvLines(header, rows(), options.dialect);
