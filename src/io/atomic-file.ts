@@ -9,13 +9,13 @@ import { basename, dirname, join } from 'node:path';
 import { ioError } from '../core/diagnostics.js';
 
 /**
- * Writes `data` to `path` atomically. `data` may be an iterable of text chunks (written as
- * they come, so a large output never has to exist as one string). Throws a FlereError of kind
+ * Writes `data` to `path` atomically. `data` may be an iterable of chunks, text or bytes
+ * (written as they come, so a large output never has to exist as one string). Throws a FlereError of kind
  * `io` (code `io.write`) when the directory is missing or not writable; the temporary file
  * is removed then. An error thrown by the iterable itself (a bug in its producer) is
  * rethrown as it is, after the temporary file is removed: it is not an I/O problem.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   await sweepOrphans(path);
   const producer = { failed: false, error: undefined as unknown };
@@ -39,7 +39,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
 }
 
 /** `chunks`, noting in `producer` an error thrown while producing them. */
-function* watched(chunks: Iterable<string>, producer: { failed: boolean; error: unknown }): Generator<string> {
+function* watched<T>(chunks: Iterable<T>, producer: { failed: boolean; error: unknown }): Generator<T> {
   try {
     yield* chunks;
   } catch (error) {

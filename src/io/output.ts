@@ -16,12 +16,12 @@ export const STDOUT_NAME = '<stdout>';
  */
 export type OutputText = string | Iterable<string>;
 
-/** About how many characters go to the file or stream at once when output comes in chunks. */
+/** About how many bytes go to the file or stream at once when output comes in chunks. */
 export const WRITE_BATCH = 1 << 20;
 
 /**
- * Writes the output to `path` atomically, or to `stdout`. Chunks are joined into batches of
- * about {@link WRITE_BATCH} characters: fewer, larger writes, and never the whole text in
+ * Writes the output to `path` atomically, or to `stdout`. Chunks are encoded into batches
+ * of about {@link WRITE_BATCH} bytes: fewer, larger writes, and never the whole text in
  * memory. A reader that went away (EPIPE: `flere … | head`) is not an error: nobody is left
  * to want the rest, so writing stops. Any other failure of stdout (`> /dev/full`: ENOSPC) is
  * an I/O error (`io.write`, exit 3), not a bug.
@@ -32,10 +32,10 @@ export async function writeOutput(
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
   if (path !== undefined && path !== '-') {
-    await writeFileAtomic(path, typeof text === 'string' ? text : batches(text, WRITE_BATCH));
+    await writeFileAtomic(path, typeof text === 'string' ? text : utf8Batches(text, WRITE_BATCH));
     return;
   }
-  for (const batch of typeof text === 'string' ? [text] : batches(text, WRITE_BATCH)) {
+  for (const batch of typeof text === 'string' ? [text] : utf8Batches(text, WRITE_BATCH)) {
     if (!(await writeToStream(stdout, batch))) return;
   }
 }
@@ -44,9 +44,9 @@ export async function writeOutput(
  * Writes one piece to `stdout` and waits until the stream has taken it (which is also how a
  * slow reader holds back the producer). False when the reader went away (EPIPE).
  */
-function writeToStream(stdout: NodeJS.WritableStream, text: string): Promise<boolean> {
+function writeToStream(stdout: NodeJS.WritableStream, data: string | Uint8Array): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
-    stdout.write(text, (error) => {
+    stdout.write(data, (error) => {
       if (!error) resolve(true);
       else if (errorCode(error) === 'EPIPE') resolve(false);
       else reject(ioError({ code: 'io.write', file: STDOUT_NAME, value: errorCode(error) }));
@@ -54,35 +54,43 @@ function writeToStream(stdout: NodeJS.WritableStream, text: string): Promise<boo
   });
 }
 
-/** Chunks joined at once into one flat piece of a batch; see {@link batches}. */
+/** Chunks joined at once into one flat piece of text; see {@link utf8Batches}. */
 const CHUNKS_PER_PIECE = 64;
 
 /**
- * `chunks` joined into strings of at least `size` characters (the last one may be shorter).
- * Every {@link CHUNKS_PER_PIECE} chunks are joined into one flat piece right away, and the
- * pieces into the batch: a renderer's chunk is a rope of many small strings, and holding
- * thousands of them until the batch is full made the young-generation GC copy them all
- * (about a second over a million rows); 64 at a time rarely live through a collection.
+ * `chunks` encoded as UTF-8 into buffers of about `size` bytes (the last may be shorter; a
+ * buffer is never reused once handed out). Every {@link CHUNKS_PER_PIECE} chunks are joined
+ * into one flat piece right away and encoded into the current buffer: a renderer's chunk is
+ * a rope of many small strings, and holding thousands of them until a batch is full made the
+ * young-generation GC copy them all (about a second over a million rows).
  */
-export function* batches(chunks: Iterable<string>, size: number): Generator<string> {
-  let pieces: string[] = [];
+export function* utf8Batches(chunks: Iterable<string>, size: number): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const piece of pieces(chunks, CHUNKS_PER_PIECE)) {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2).
+    const most = 3 * piece.length;
+    if (used + most > buffer.length) {
+      if (used > 0) yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(Math.max(size, most));
+      used = 0;
+    }
+    used += buffer.write(piece, used);
+  }
+  if (used > 0) yield buffer.subarray(0, used);
+}
+
+/** `chunks` joined `count` at a time (the last piece may have fewer). */
+function* pieces(chunks: Iterable<string>, count: number): Generator<string> {
   let recent: string[] = [];
-  let length = 0;
   for (const chunk of chunks) {
     recent.push(chunk);
-    length += chunk.length;
-    if (recent.length === CHUNKS_PER_PIECE || length >= size) {
-      pieces.push(recent.join(''));
+    if (recent.length === count) {
+      yield recent.join('');
       recent = [];
     }
-    if (length >= size) {
-      yield pieces.join('');
-      pieces = [];
-      length = 0;
-    }
   }
-  if (recent.length > 0) pieces.push(recent.join(''));
-  if (pieces.length > 0) yield pieces.join('');
+  if (recent.length > 0) yield recent.join('');
 }
 
 /**

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../src/core/diagnostics.js';
-import { batches, writeOutput } from '../../src/io/output.js';
+import { utf8Batches, writeOutput } from '../../src/io/output.js';
 
 function failingStdout(code: string): Writable {
   const stream = new Writable({
@@ -41,9 +41,15 @@ describe('writeOutput with chunks', () => {
     return { stream, writes };
   }
 
-  it('joins chunks into batches of at least the batch size, in order, the last one shorter', () => {
-    expect([...batches(['ab', 'c', 'def', 'g'], 3)]).toEqual(['abc', 'def', 'g']);
-    expect([...batches([], 3)]).toEqual([]);
+  it('encodes chunks as UTF-8 into batches of about the batch size, in order, characters whole', () => {
+    const chunks = Array.from({ length: 1000 }, (_, i) => `${i}: Ærø € 😀\n`);
+    const batches = [...utf8Batches(chunks, 4096)];
+    expect(Buffer.concat(batches).toString('utf8')).toBe(chunks.join(''));
+    expect(batches.length).toBeGreaterThan(3);
+    for (const b of batches.slice(0, -1)) expect(b.length).toBeLessThanOrEqual(4096);
+    expect([...utf8Batches([], 3)]).toEqual([]);
+    // A piece larger than a batch gets a buffer of its own.
+    expect(Buffer.concat([...utf8Batches(['x'.repeat(10_000)], 100)]).toString()).toBe('x'.repeat(10_000));
   });
 
   it('writes the chunks to standard output in order, in batches rather than one write per chunk', async () => {
