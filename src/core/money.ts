@@ -23,5 +23,7 @@ export function unitsToAmount(units: bigint, unit: Fixed): Fixed {
 
 /** `units` units as a canonical decimal string in kroner (`1234`, `1234.56`), at the unit's scale. */
 export function formatUnits(units: bigint, unit: Fixed): string {
+  // Units of 1 krone are kroner: their decimal form is the answer.
+  if (unit.digits === 1n && unit.scale === 0) return units.toString();
   return formatFixed(unitsToAmount(units, unit));
 }

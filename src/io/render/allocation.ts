@@ -88,7 +88,9 @@ function* renderJson(a: Allocation, options: AllocationRenderOptions): Generator
   yield `{\n${JSON.stringify(head, null, 2).slice(2, -2)},\n  "allocations": [`;
   for (let i = 0; i < a.rows.length; i++) {
     const row = a.rows[i] as Allocation['rows'][number];
-    const tranches = row.tranches.map((t) => jsonString(amountOf(a, t))).join(',');
+    // Amounts are decimal strings: quoted, never escaped.
+    let tranches = '';
+    for (const t of row.tranches) tranches += `${tranches === '' ? '' : ','}"${amountOf(a, t)}"`;
     const explain = explanation ? `,"explain":${JSON.stringify(explainJson(a, explanation, i))}` : '';
     const id = jsonString(row.recipient.id);
     // Free recipients' id is their name: one escape check for both.
