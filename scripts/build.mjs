@@ -1,6 +1,9 @@
-// Compiles the CLI for running: one minified ESM bundle per entry with shared chunks, so that
-// start-up reads a few files instead of resolving a hundred modules, and each command's heavy
-// code (zod for pool files, iconv-lite, chalk …) stays in a chunk loaded only when used.
+// Compiles the CLI for running: one minified CommonJS bundle, dist/flere.cjs. One file and
+// CommonJS because start-up is most of what a run of `flere allocate` costs: measured with
+// callgrind, the split ESM bundle cost 658 M instructions against 623 M for this one
+// (`node -e 0`: 499 M). Every command's code is in the file, but V8 only pre-parses what is
+// not run; the heavy dependencies stay outside and load on first use (zod for pool files,
+// iconv-lite for Windows-1252, chalk for colour).
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -11,15 +14,17 @@ const readable = process.env.FLERE_BUILD_READABLE === '1';
 await build({
   entryPoints: { flere: 'src/cli/main.ts' },
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: !readable,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  external: ['zod', 'iconv-lite', 'chalk'],
+  // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
+  // CommonJS bundle it is this file's URL.
+  define: { 'import.meta.url': '__flereFileUrl' },
+  banner: { js: "const __flereFileUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

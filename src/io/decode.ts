@@ -5,7 +5,7 @@
  * equal further on.
  */
 import { isUtf8 } from 'node:buffer';
-import { createRequire } from 'node:module';
+import { loadIconv } from './iconv.js';
 
 /** The encodings `flere` reads; the values are also the `--encoding` choices. */
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
@@ -41,19 +41,13 @@ function bomLength(encoding: TextEncoding): number {
   return BOMS.find(([e]) => e === encoding)?.[1].length ?? 0;
 }
 
-interface IconvLite {
-  decode(buffer: Buffer, encoding: string): string;
-}
-let iconv: IconvLite | undefined;
-
 /**
  * Windows-1252 through iconv-lite: Node 20's TextDecoder maps 0x80–0x9F to C1 controls
  * (€ → U+0080, – → U+0096). Loaded on first use only, since most files are UTF-8 and start-up
  * time matters for a CLI.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  iconv ??= createRequire(import.meta.url)('iconv-lite') as IconvLite;
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
 }
 
 function decodeWith(bytes: Uint8Array, encoding: TextEncoding): string {

@@ -11,7 +11,6 @@
  * is then replaced atomically.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { type Fixed, formatFixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, ioError } from '../core/diagnostics.js';
 import { parseMonth } from '../core/months.js';
@@ -22,6 +21,7 @@ import { readTable } from './csv-table.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
+import { loadIconv } from './iconv.js';
 
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
@@ -191,14 +191,9 @@ export async function writeLedger(path: string, text: string, ledger?: Pick<Ledg
   await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false));
 }
 
-interface IconvLite {
-  encode(text: string, encoding: string, options?: { addBOM?: boolean }): Buffer;
-}
-
 /** The bytes of `text` in `encoding`, with a BOM if `bom` (UTF encodings only). */
 export function encodeLedger(text: string, encoding: TextEncoding, bom: boolean): Uint8Array {
   if (encoding === 'utf-8') return Buffer.from((bom ? '\ufeff' : '') + text, 'utf8');
   // iconv-lite only when a ledger is not UTF-8 (Excel's Windows-1252 or "Unicode text").
-  const iconv = createRequire(import.meta.url)('iconv-lite') as IconvLite;
-  return iconv.encode(text, encoding, { addBOM: bom });
+  return loadIconv().encode(text, encoding, { addBOM: bom });
 }
