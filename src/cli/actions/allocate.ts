@@ -58,7 +58,7 @@ async function readRecipients(
   ctx: CliContext,
   encoding: TextEncoding | undefined,
 ): Promise<Recipient[]> {
-  const counts = readCounts(await readInput(file, ctx.stdin), {
+  const counts = readCounts(await readInput(file, ctx), {
     file: sourceName(file),
     registry: options.registry,
     ...(encoding ? { encoding } : {}),
@@ -83,7 +83,7 @@ async function applicantCodes(
   encoding: TextEncoding | undefined,
   registry: boolean,
 ): Promise<Set<string>> {
-  const applicants = readApplicants(await readInput(path, ctx.stdin), sourceName(path), encoding, registry);
+  const applicants = readApplicants(await readInput(path, ctx), sourceName(path), encoding, registry);
   const known = new Set(counts.map((c) => c.id));
   const missing = applicants.filter((a) => !known.has(a.code));
   if (missing.length > 0) {

@@ -51,7 +51,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const numbers = poolNumbers(pool);
 
   const allocationName = sourceName(options.allocation);
-  const allocation = readAllocation(await readInput(options.allocation, ctx.stdin), {
+  const allocation = readAllocation(await readInput(options.allocation, ctx), {
     file: allocationName,
     shares: numbers.shares,
     unit: numbers.unit,
@@ -131,7 +131,7 @@ async function readProgressFile(
   ctx: CliContext,
 ): Promise<Progress> {
   const encoding = options.encoding as TextEncoding | undefined;
-  return readProgress(await readInput(path, ctx.stdin), {
+  return readProgress(await readInput(path, ctx), {
     file: name,
     metrics: poolMetrics(pool),
     bounds: boundsOf(pool),

@@ -38,7 +38,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   };
 
   const allocationName = sourceName(allocationFile);
-  const allocationBytes = await readInput(allocationFile, ctx.stdin);
+  const allocationBytes = await readInput(allocationFile, ctx);
   // The pool gives the tranche count the allocation is checked against: the one named, else
   // the preset the allocation itself names, else the default.
   const named = options.pool === undefined ? undefined : await loadPool(options.pool);
@@ -57,7 +57,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   let checked;
   if (options.forfeited !== undefined) {
     const checkName = sourceName(options.forfeited);
-    const check = readCheckResult(await readInput(options.forfeited, ctx.stdin), checkName);
+    const check = readCheckResult(await readInput(options.forfeited, ctx), checkName);
     if (check.pool !== undefined && check.pool !== pool.id) {
       throw new FlereError('data', [{ code: 'followup.check-other-pool', file: checkName, value: check.pool, args: { pool: pool.id } }]);
     }
@@ -67,7 +67,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   if (sources.problems.length > 0) throw new FlereError('data', sources.problems);
 
   const toName = sourceName(options.to);
-  const targets = readFollowupTargets(await readInput(options.to, ctx.stdin), {
+  const targets = readFollowupTargets(await readInput(options.to, ctx), {
     file: toName,
     ...(key.kind === 'column' ? { weightColumn: key.column } : {}),
     ...csv,
