@@ -7,6 +7,7 @@
  * W). Equal remainders are ordered by the caller's tie rule, which must depend only on the
  * recipients themselves (e.g. the lower kommune code), never on the order of input rows.
  */
+import { sharedBigInt } from './shared-bigint.js';
 
 /** The outcome of one apportionment, with everything needed to explain it. */
 export interface Apportionment {
@@ -54,14 +55,14 @@ export function largestRemainder(
   for (let i = 0; i < n; i++) {
     const scaled = units * (weights[i] as bigint);
     const floor = scaled / denominator;
-    floors[i] = floor;
-    remainders[i] = scaled % denominator;
+    floors[i] = sharedBigInt(floor);
+    remainders[i] = sharedBigInt(scaled % denominator);
     handedOut += floor;
   }
   const leftover = units - handedOut;
 
   const amounts = floors.slice();
-  for (const i of firstInOrder(remainders, Number(leftover), tieOrder)) amounts[i] = (amounts[i] as bigint) + 1n;
+  for (const i of firstInOrder(remainders, Number(leftover), tieOrder)) amounts[i] = sharedBigInt((amounts[i] as bigint) + 1n);
   let ranks: (number | null)[] | undefined;
   return {
     amounts,

@@ -11,6 +11,7 @@
  * cell of a row.
  */
 import { FlowNetwork } from './max-flow.js';
+import { sharedBigInt } from './shared-bigint.js';
 
 /** Thrown when no controlled rounding exists for the given column totals (a bug upstream). */
 export class RoundingInfeasibleError extends Error {
@@ -98,7 +99,7 @@ export function roundSharesTable(
     const classUps = ups[c] as number[];
     return shares.map((p, j) => {
       const floor = (R * p) / P;
-      return roundsUp(place, size, deal[j] as number, classUps[j] as number) ? floor + 1n : floor;
+      return sharedBigInt(roundsUp(place, size, deal[j] as number, classUps[j] as number) ? floor + 1n : floor);
     });
   });
 }

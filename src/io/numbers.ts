@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { MAX_INTEGER_DIGITS, MAX_SCALE, parseFixed, type Fixed } from '../core/decimal.js';
+import { sharedBigInt } from '../core/shared-bigint.js';
 
 /** Diagnostic codes for number cells. */
 export type NumberCode =
@@ -150,7 +151,7 @@ function plainDigits(cell: string): bigint | undefined {
     const c = cell.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return undefined;
   }
-  return BigInt(cell);
+  return sharedBigInt(BigInt(cell));
 }
 
 const significantDigits = (int: string): number => int.replace(/^0+/, '').length;
