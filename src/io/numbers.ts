@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../core/diagnostics.js';
 import { MAX_INTEGER_DIGITS, MAX_SCALE, parseFixed, type Fixed } from '../core/decimal.js';
-import { sharedBigInt } from '../core/shared-bigint.js';
+import { sharedBigInt, sharedWhole } from '../core/shared-bigint.js';
 
 /** Diagnostic codes for number cells. */
 export type NumberCode =
@@ -196,7 +196,7 @@ export interface DecimalOptions {
  */
 export function parseDecimal(cell: string, style: NumberStyle, opts: DecimalOptions = {}): NumberResult<Fixed> {
   const plain = plainDigits(cell);
-  if (plain !== undefined) return { ok: true, value: { digits: plain, scale: 0 } };
+  if (plain !== undefined) return { ok: true, value: sharedWhole(plain) };
   const read = readNumber(cell, style);
   if (!read.ok) return read;
   const { reading } = read;
