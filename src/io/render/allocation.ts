@@ -205,8 +205,9 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
     // The Total row's amount is the whole pool, its tranche columns only the applicants': say so.
     lines.push(`Tranches: ${money(a.units - a.followup)} kr. of the ${a.rows.length - count} that applied (flere followup distributes the rest)`);
   }
-  if (options.explain) lines.push('', ...explainTable(a, options));
-  return `${lines.join('\n')}\n`;
+  // concat, not push(...): a million explained rows would be a million arguments.
+  const all = options.explain ? lines.concat('', explainTable(a, options)) : lines;
+  return `${all.join('\n')}\n`;
 }
 
 function explainTable(a: Allocation, options: AllocationRenderOptions): string[] {

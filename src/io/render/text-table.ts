@@ -22,7 +22,8 @@ export function layoutTable(
   headingStyle: (line: string) => string = (s) => s,
 ): string[] {
   const width = (s: string): number => [...s].length;
-  const widths = columns.map((c, j) => Math.max(width(c.heading), ...rows.map((r) => width(r.cells[j] ?? ''))));
+  // A loop, not Math.max(...cells): a million rows would be a million arguments (stack overflow).
+  const widths = columns.map((c, j) => rows.reduce((w, r) => Math.max(w, width(r.cells[j] ?? '')), width(c.heading)));
   const line = (cells: readonly string[]): string =>
     columns
       .map((c, j) => {
