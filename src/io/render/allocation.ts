@@ -5,11 +5,12 @@
  * at the unit's scale.
  */
 import type { Allocation } from '../../core/allocation.js';
-import { divideToFixed, formatFixed, gcd, sumFixed, toCommonScale } from '../../core/decimal.js';
-import { type AllocationExplanation, explainAllocation, type Ratio } from '../../core/explain.js';
+import { formatFixed, sumFixed, toCommonScale } from '../../core/decimal.js';
+import { type AllocationExplanation, explainAllocation } from '../../core/explain.js';
 import { formatUnits } from '../../core/money.js';
 import { type CsvCell, csvLines, num, text } from './csv-write.js';
 import type { CsvDialect } from './csv-dialect.js';
+import { quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
@@ -28,11 +29,6 @@ export interface AllocationRenderOptions {
 /** Renders an allocation: the chunks of the output's text, in order. */
 export type AllocationRenderer = (allocation: Allocation, options: AllocationRenderOptions) => Iterable<string>;
 
-/** Fractional digits of the share column, in percent. */
-const SHARE_SCALE = 4;
-/** Fractional digits beyond the unit's scale for an explained quota's decimal form. */
-const QUOTA_EXTRA_SCALE = 6;
-
 const amountOf = (a: Allocation, units: bigint): string => formatUnits(units, a.unit);
 
 /**
@@ -49,21 +45,6 @@ function sharePercents(a: Allocation): (i: number) => string {
   return (i) => formatFixed({ digits: ((digits[i] as bigint) * twiceScaled + W) / twiceW, scale: SHARE_SCALE });
 }
 
-/** A quota in kroner as a reduced fraction `num/den` (or a whole number). */
-function quotaFraction(a: Allocation, quota: Ratio): string {
-  const num = quota.num * a.unit.digits;
-  const den = quota.den * 10n ** BigInt(a.unit.scale);
-  const g = gcd(num, den) || 1n;
-  return den / g === 1n ? `${num / g}` : `${num / g}/${den / g}`;
-}
-
-/** A quota in kroner as a decimal; `…` marks that digits were rounded away. */
-function quotaDecimal(a: Allocation, quota: Ratio): string {
-  const { value, exact } = divideToFixed(quota.num * a.unit.digits, quota.den, a.unit.scale + QUOTA_EXTRA_SCALE);
-  return formatFixed({ digits: value.digits, scale: value.scale - a.unit.scale }) + (exact ? '' : '…');
-}
-
-const remainderText = (r: Ratio): string => (r.num === 0n ? '0' : `${r.num}/${r.den}`);
 
 /**
  * The JSON document (`version` 1). Layout: the top level is indented by two spaces, as
@@ -123,8 +104,8 @@ function explainJson(a: Allocation, e: AllocationExplanation, i: number): object
   const row = e.rows[i];
   if (!row) return {};
   return {
-    quota: quotaFraction(a, row.quota),
-    quota_decimal: quotaDecimal(a, row.quota),
+    quota: quotaFraction(a.unit, row.quota),
+    quota_decimal: quotaDecimal(a.unit, row.quota),
     floor: amountOf(a, row.floor),
     remainder: remainderText(row.remainder),
     rank: row.rank,
@@ -150,7 +131,7 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<st
       cells.push(text(row.recipient.applied ? 'yes' : 'no'));
       const e = explanation?.rows[i];
       if (e) {
-        cells.push(text(quotaFraction(a, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
+        cells.push(text(quotaFraction(a.unit, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
         cells.push(text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no'));
       }
       yield cells;
@@ -213,37 +194,9 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
 function explainTable(a: Allocation, options: AllocationRenderOptions): string[] {
   const e = explainAllocation(a);
   const { palette: p } = options;
-  const rows: TextRow[] = a.rows.map((row, i) => {
-    const x = e.rows[i] as AllocationExplanation['rows'][number];
-    return {
-      cells: [
-        visibleText(row.recipient.id),
-        visibleText(row.recipient.name),
-        quotaFraction(a, x.quota),
-        groupDigits(quotaDecimal(a, x.quota)),
-        groupDigits(amountOf(a, x.floor)),
-        remainderText(x.remainder),
-        x.rank === null ? '' : `${x.rank}`,
-        x.extra ? '+1' : '',
-        x.tieGroup > 1 ? `tie of ${x.tieGroup}` : '',
-      ],
-    };
-  });
-  const columns = [
-    { heading: 'id', right: true },
-    { heading: 'name' },
-    { heading: 'exact quota (kr.)', right: true },
-    { heading: 'as decimal', right: true },
-    { heading: 'floor', right: true },
-    { heading: 'remainder (units)', right: true },
-    { heading: 'rank', right: true },
-    { heading: 'extra' },
-    { heading: 'tie' },
-  ];
   const check = e.sumEqualsPool ? p.green('✓') : p.red('✗');
   return [
-    p.bold(`Largest remainder: ${e.leftover} leftover unit${e.leftover === 1n ? '' : 's'} to the largest remainders; ties go to the lower id.`),
-    ...layoutTable(columns, rows, p.bold),
+    ...quotaTable(a.rows.map((r) => r.recipient), e, a.unit, p),
     `Check: Σ amounts = ${groupDigits(amountOf(a, e.sum))} kr. = pool in whole units ${check}`,
   ];
 }

@@ -4,8 +4,8 @@
  * finest decimal place of the sources and the unit), so the numbers of one document add up
  * as written.
  */
-import { divideToFixed, type Fixed, formatFixed, gcd, toCommonScale } from '../../core/decimal.js';
-import { type AllocationExplanation, explainAllocation, type Ratio } from '../../core/explain.js';
+import { divideToFixed, type Fixed, formatFixed, toCommonScale } from '../../core/decimal.js';
+import { type AllocationExplanation, explainAllocation } from '../../core/explain.js';
 import type { Followup, FollowupSource } from '../../core/followup.js';
 import type { FollowupAccounting } from '../../core/followup-accounting.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
@@ -13,6 +13,7 @@ import type { FollowupTrail } from '../../core/followup-trail.js';
 import { formatUnits } from '../../core/money.js';
 import { type CsvCell, num, text, writeCsv } from './csv-write.js';
 import type { CsvDialect } from './csv-dialect.js';
+import { quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
@@ -38,11 +39,6 @@ export interface FollowupRenderOptions {
 /** Renders a follow-up pool to the complete text of the output. */
 export type FollowupRenderer = (view: FollowupView, options: FollowupRenderOptions) => string;
 
-/** Fractional digits of the share column, in percent. */
-const SHARE_SCALE = 4;
-/** Fractional digits beyond the unit's scale for an explained quota's decimal form. */
-const QUOTA_EXTRA_SCALE = 6;
-
 /** The key as the user gave it: `count`, `equal`, or the weight column's name. */
 const keyName = (key: FollowupKey): string => (key.kind === 'column' ? key.column : key.kind);
 
@@ -59,21 +55,6 @@ function sharePercents(f: Followup): string[] {
   return digits.map((w) => formatFixed(divideToFixed(w * 100n, f.apportionment.denominator, SHARE_SCALE).value));
 }
 
-/** A quota in kroner as a reduced fraction `num/den` (or a whole number). */
-function quotaFraction(unit: Fixed, quota: Ratio): string {
-  const n = quota.num * unit.digits;
-  const d = quota.den * 10n ** BigInt(unit.scale);
-  const g = gcd(n, d) || 1n;
-  return d / g === 1n ? `${n / g}` : `${n / g}/${d / g}`;
-}
-
-/** A quota in kroner as a decimal; `…` marks that digits were rounded away. */
-function quotaDecimal(unit: Fixed, quota: Ratio): string {
-  const { value, exact } = divideToFixed(quota.num * unit.digits, quota.den, unit.scale + QUOTA_EXTRA_SCALE);
-  return formatFixed({ digits: value.digits, scale: value.scale - unit.scale }) + (exact ? '' : '…');
-}
-
-const remainderText = (r: Ratio): string => (r.num === 0n ? '0' : `${r.num}/${r.den}`);
 
 /** How a source is described to a person: `did not apply` or `tranche 3 forfeited`. */
 const sourceText = (s: FollowupSource): string => (s.tranche === null ? 'did not apply' : `tranche ${s.tranche} forfeited`);
@@ -198,7 +179,7 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
   ];
   if (f.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${kr(f.unallocated)} kr.`);
   lines.push(sourcesLine(v), ...checkLines(v, p));
-  if (options.explain) lines.push('', ...trailTable(v, p), '', ...quotaTable(v, p));
+  if (options.explain) lines.push('', ...trailTable(v, p), '', ...quotaTable(v.followup.rows.map((r) => r.recipient), explainAllocation(v.followup), v.followup.unit, p));
   return `${lines.join('\n')}\n`;
 }
 
@@ -252,41 +233,6 @@ function trailTable(v: FollowupView, p: Palette): string[] {
   ];
 }
 
-function quotaTable(v: FollowupView, p: Palette): string[] {
-  const f = v.followup;
-  const e = explainAllocation(f);
-  const rows: TextRow[] = f.rows.map((r, i) => {
-    const x = e.rows[i] as AllocationExplanation['rows'][number];
-    return {
-      cells: [
-        r.recipient.id,
-        r.recipient.name,
-        quotaFraction(f.unit, x.quota),
-        groupDigits(quotaDecimal(f.unit, x.quota)),
-        groupDigits(formatUnits(x.floor, f.unit)),
-        remainderText(x.remainder),
-        x.rank === null ? '' : `${x.rank}`,
-        x.extra ? '+1' : '',
-        x.tieGroup > 1 ? `tie of ${x.tieGroup}` : '',
-      ],
-    };
-  });
-  const columns: TextColumn[] = [
-    { heading: 'id', right: true },
-    { heading: 'name' },
-    { heading: 'exact quota (kr.)', right: true },
-    { heading: 'as decimal', right: true },
-    { heading: 'floor', right: true },
-    { heading: 'remainder (units)', right: true },
-    { heading: 'rank', right: true },
-    { heading: 'extra' },
-    { heading: 'tie' },
-  ];
-  return [
-    p.bold(`Largest remainder: ${e.leftover} leftover unit${e.leftover === 1n ? '' : 's'} to the largest remainders; ties go to the lower id.`),
-    ...layoutTable(columns, rows, p.bold),
-  ];
-}
 
 /** The follow-up renderers; `--format` offers exactly these keys. */
 export const followupRenderers = {

@@ -1,0 +1,78 @@
+/**
+ * How an apportionment is explained to a person, for every renderer that explains one
+ * (`allocate --explain`, `followup --explain`): the exact quota as a fraction and as a
+ * decimal in kroner, the floor, the remainder and its rank, and the table of all of them.
+ */
+import { divideToFixed, type Fixed, formatFixed, gcd } from '../../core/decimal.js';
+import type { AllocationExplanation, Ratio } from '../../core/explain.js';
+import { formatUnits } from '../../core/money.js';
+import { groupDigits } from './grouping.js';
+import type { Palette } from './palette.js';
+import { layoutTable, type TextRow } from './text-table.js';
+import { visibleText } from './visible-text.js';
+
+/** Fractional digits of a share column, in percent. */
+export const SHARE_SCALE = 4;
+/** Fractional digits beyond the unit's scale for an explained quota's decimal form. */
+const QUOTA_EXTRA_SCALE = 6;
+
+/** A quota (in units of `unit` kroner) in kroner as a reduced fraction `num/den`, or a whole number. */
+export function quotaFraction(unit: Fixed, quota: Ratio): string {
+  const num = quota.num * unit.digits;
+  const den = quota.den * 10n ** BigInt(unit.scale);
+  const g = gcd(num, den) || 1n;
+  return den / g === 1n ? `${num / g}` : `${num / g}/${den / g}`;
+}
+
+/** A quota (in units) in kroner as a decimal, rounded half up; `…` marks that digits were rounded away. */
+export function quotaDecimal(unit: Fixed, quota: Ratio): string {
+  const { value, exact } = divideToFixed(quota.num * unit.digits, quota.den, unit.scale + QUOTA_EXTRA_SCALE);
+  return formatFixed({ digits: value.digits, scale: value.scale - unit.scale }) + (exact ? '' : '…');
+}
+
+/** A remainder as `num/den` of a unit, or `0`. */
+export const remainderText = (r: Ratio): string => (r.num === 0n ? '0' : `${r.num}/${r.den}`);
+
+/**
+ * The explanation as a text table with its heading line: one line per recipient (same order
+ * as `explanation.rows`), amounts in kroner at the unit's scale.
+ */
+export function quotaTable(
+  recipients: readonly { readonly id: string; readonly name: string }[],
+  explanation: AllocationExplanation,
+  unit: Fixed,
+  p: Palette,
+): string[] {
+  const rows: TextRow[] = recipients.map((r, i) => {
+    const x = explanation.rows[i] as AllocationExplanation['rows'][number];
+    return {
+      cells: [
+        visibleText(r.id),
+        visibleText(r.name),
+        quotaFraction(unit, x.quota),
+        groupDigits(quotaDecimal(unit, x.quota)),
+        groupDigits(formatUnits(x.floor, unit)),
+        remainderText(x.remainder),
+        x.rank === null ? '' : `${x.rank}`,
+        x.extra ? '+1' : '',
+        x.tieGroup > 1 ? `tie of ${x.tieGroup}` : '',
+      ],
+    };
+  });
+  const columns = [
+    { heading: 'id', right: true },
+    { heading: 'name' },
+    { heading: 'exact quota (kr.)', right: true },
+    { heading: 'as decimal', right: true },
+    { heading: 'floor', right: true },
+    { heading: 'remainder (units)', right: true },
+    { heading: 'rank', right: true },
+    { heading: 'extra' },
+    { heading: 'tie' },
+  ];
+  const leftover = explanation.leftover;
+  return [
+    p.bold(`Largest remainder: ${leftover} leftover unit${leftover === 1n ? '' : 's'} to the largest remainders; ties go to the lower id.`),
+    ...layoutTable(columns, rows, p.bold),
+  ];
+}
