@@ -3,6 +3,9 @@
  * the command line (`parse-command-line.ts`) and to print `--help` (`help.ts`). A command's
  * work is loaded only when it runs (`run` imports its action lazily).
  */
+import { TEXT_ENCODINGS } from '../io/decode.js';
+import { CSV_DIALECTS, type CsvLocale } from '../io/render/csv-dialect.js';
+import type { Format } from '../io/render/formats.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -61,16 +64,35 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { long: 'help', short: 'h', description: 'show this help' },
 ];
 
+/** The values of {@link outputOptions}. */
+export interface OutputOptionValues {
+  format?: Format;
+  locale?: CsvLocale;
+  output?: string;
+}
+
+/** The values of {@link inputOptions}. */
+export interface InputOptionValues {
+  encoding?: string;
+  delimiter?: string;
+  decimalMark?: '.' | ',';
+}
+
+/** The value of the global `--no-color`: false when given. */
+export interface ColorOptionValue {
+  color: boolean;
+}
+
 /** Shared option groups, so that every command words them the same way. */
 export const outputOptions = (formats: readonly string[], defaultText: string): OptionSpec[] => [
   { long: 'format', value: '<format>', description: `output format (default: ${defaultText})`, choices: formats },
-  { long: 'locale', value: '<locale>', description: 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)', choices: ['plain', 'da'] },
+  { long: 'locale', value: '<locale>', description: 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)', choices: Object.keys(CSV_DIALECTS) },
   { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
 ];
 
 /** Options that override what is sniffed from CSV inputs. */
 export const inputOptions = (what: string): OptionSpec[] => [
-  { long: 'encoding', value: '<name>', description: `encoding of ${what} (default: detected)`, choices: ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] },
+  { long: 'encoding', value: '<name>', description: `encoding of ${what} (default: detected)`, choices: TEXT_ENCODINGS },
   { long: 'delimiter', value: '<char>', description: `delimiter of ${what} (default: sniffed from the header line)` },
   { long: 'decimal-mark', value: '<mark>', description: `decimal mark of numbers in ${what}`, choices: ['.', ','] },
 ];

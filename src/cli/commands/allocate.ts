@@ -3,27 +3,19 @@
  * loaded only when the command runs.
  */
 import type { Fixed } from '../../core/decimal.js';
-import type { CsvLocale } from '../../io/render/csv-dialect.js';
-import { FORMATS, type Format } from '../../io/render/formats.js';
-import { type CommandSpec, inputOptions, outputOptions } from '../command-spec.js';
+import { FORMATS } from '../../io/render/formats.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, outputOptions, type OutputOptionValues } from '../command-spec.js';
 import { positiveDecimal, trancheShares } from '../options.js';
 
 /** Typed options of `flere allocate`, as the command line hands them over. */
-export interface AllocateOptions {
+export interface AllocateOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
   total?: Fixed;
   unit?: Fixed;
   tranches?: Fixed[];
-  format?: Format;
-  output?: string;
   registry: boolean;
   applicants?: string;
   explain?: boolean;
-  encoding?: string;
-  delimiter?: string;
-  decimalMark?: '.' | ',';
-  locale?: CsvLocale;
   pool?: string;
-  color: boolean;
 }
 
 const EXAMPLE = `

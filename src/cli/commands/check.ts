@@ -3,12 +3,11 @@
  * only when the command runs.
  */
 import { parseMonth } from '../../core/months.js';
-import type { CsvLocale } from '../../io/render/csv-dialect.js';
-import { FORMATS, type Format } from '../../io/render/formats.js';
-import { type CommandSpec, inputOptions, OptionValueError, outputOptions } from '../command-spec.js';
+import { FORMATS } from '../../io/render/formats.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, OptionValueError, outputOptions, type OutputOptionValues } from '../command-spec.js';
 
 /** Typed options of `flere check`, as the command line hands them over. */
-export interface CheckOptions {
+export interface CheckOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
   allocation: string;
   /** A person-month file (or `-`) read instead of PROGRESS, aggregated as `flere progress` does. */
   persons?: string;
@@ -17,13 +16,6 @@ export interface CheckOptions {
   ledger?: string;
   record?: boolean;
   quiet?: boolean;
-  format?: Format;
-  locale?: CsvLocale;
-  output?: string;
-  encoding?: string;
-  delimiter?: string;
-  decimalMark?: '.' | ',';
-  color: boolean;
 }
 
 const EXAMPLE = `

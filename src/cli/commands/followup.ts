@@ -4,27 +4,19 @@
  */
 import type { Fixed } from '../../core/decimal.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
-import type { CsvLocale } from '../../io/render/csv-dialect.js';
-import { FORMATS, type Format } from '../../io/render/formats.js';
-import { type CommandSpec, inputOptions, OptionValueError, outputOptions } from '../command-spec.js';
+import { FORMATS } from '../../io/render/formats.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, OptionValueError, outputOptions, type OutputOptionValues } from '../command-spec.js';
 import { positiveDecimal } from '../options.js';
 
 /** Typed options of `flere followup`, as the command line hands them over. */
-export interface FollowupOptions {
+export interface FollowupOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
   to: string;
   forfeited?: string;
   /** Undefined: `count`, the default. */
   key?: FollowupKey;
   unit?: Fixed;
   pool?: string;
-  format?: Format;
-  locale?: CsvLocale;
-  output?: string;
   explain?: boolean;
-  encoding?: string;
-  delimiter?: string;
-  decimalMark?: '.' | ',';
-  color: boolean;
 }
 
 const EXAMPLE = `
