@@ -2,7 +2,7 @@
  * A person file (path or `-`) to kommune-month progress rows: the one entry point that both
  * `flere progress` and `flere check --persons FILE` use, so that they agree by construction.
  */
-import type { KommuneProgress, MonthlyCounts } from '../core/conditions.js';
+import type { MonthlyCounts } from '../core/conditions.js';
 import { usageError } from '../core/diagnostics.js';
 import type { Month } from '../core/months.js';
 import { PersonProgress, type ProgressRow } from '../core/person-progress.js';

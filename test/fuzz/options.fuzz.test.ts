@@ -5,7 +5,7 @@
 //
 // The runs happen in a scratch directory (process.chdir; vitest runs each file in its own
 // fork), and random words never contain a slash, so `-o WORD` can only write there.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
