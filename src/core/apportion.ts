@@ -176,12 +176,3 @@ function kthLargest(values: bigint[], k: number): bigint {
   }
   return values[lo] as bigint;
 }
-
-/** A tie rule for recipients identified by keys: ascending by key (code point order). */
-export function tieByKey(keys: readonly string[]): (i: number, j: number) => number {
-  return (i, j) => {
-    const a = keys[i] as string;
-    const b = keys[j] as string;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-}
