@@ -77,21 +77,6 @@ export function sumFixed(xs: readonly Fixed[]): Fixed {
   return { digits: digits.reduce((s, d) => s + d, 0n), scale };
 }
 
-/** A whole number as a decimal of scale 0. */
-export function fixedFromBigInt(n: bigint): Fixed {
-  return { digits: n, scale: 0 };
-}
-
-/** Drops trailing fractional zeros: 12.50 → 12.5, 3.00 → 3. */
-export function normalizeFixed(x: Fixed): Fixed {
-  let { digits, scale } = x;
-  while (scale > 0 && digits % 10n === 0n) {
-    digits /= 10n;
-    scale -= 1;
-  }
-  return { digits, scale };
-}
-
 /**
  * The exact quotient num / den (den > 0) as a decimal with `scale` fractional digits,
  * rounded half away from zero; `exact` tells whether nothing was rounded away.

@@ -36,16 +36,6 @@ export function addMonths(month: Month, n: number): Month {
   return monthFromIndex(monthIndex(month) + n);
 }
 
-/** The calendar month after `month`. */
-export function nextMonth(month: Month): Month {
-  return addMonths(month, 1);
-}
-
-/** Negative, zero or positive as `a` is before, equal to or after `b` (a sort comparator). */
-export function compareMonths(a: Month, b: Month): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The later of two months. */
 export function maxMonth(a: Month, b: Month): Month {
   return a < b ? b : a;
