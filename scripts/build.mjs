@@ -25,9 +25,9 @@ await build({
   legalComments: 'linked',
   external: ['zod', 'iconv-lite', 'chalk'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
-  // CommonJS bundle it is this file's URL.
-  define: { 'import.meta.url': '__flereFileUrl' },
-  banner: { js: "const __flereFileUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // CommonJS bundle it is this file's URL, computed only when asked for.
+  define: { 'import.meta.url': '__flereMeta.url' },
+  banner: { js: "const __flereMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   logLevel: 'warning',
 });
 
