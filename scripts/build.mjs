@@ -1,12 +1,10 @@
-// Compiles the CLI for running: one minified CommonJS bundle, dist/flere.cjs, and V8's code
-// cache for it, dist/flere.cjs.cache. One file and
+// Compiles the CLI for running: one minified CommonJS bundle, dist/flere.cjs. One file and
 // CommonJS because start-up is most of what a run of `flere allocate` costs: measured with
 // callgrind, the split ESM bundle cost 658 M instructions against 623 M for this one
 // (`node -e 0`: 499 M). Every command's code is in the file, but V8 only pre-parses what is
 // not run; the heavy dependencies stay outside and load on first use (zod for pool files,
 // iconv-lite for Windows-1252, chalk for colour).
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -29,11 +27,4 @@ await build({
   define: { 'import.meta.url': '__flereMeta.url' },
   banner: { js: "const __flereMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   logLevel: 'warning',
-});
-
-// V8's code cache for the bundle, made by one real run so that it holds the functions a run
-// compiles (bin/flere loads it; a cache from another Node version is simply not used).
-execFileSync(process.execPath, ['bin/flere', 'allocate', 'data/counts-2017.csv', '--format', 'csv'], {
-  env: { ...process.env, FLERE_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
 });
