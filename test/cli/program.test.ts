@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CommandSpec, OptionValueError } from '../../src/cli/command-spec.js';
 import { COMMANDS } from '../../src/cli/main.js';
-import { parseCommandLine } from '../../src/cli/parse-command-line.js';
+import { parseCommandLine as parseProgram } from '../../src/cli/program.js';
 import { FlereError } from '../../src/core/diagnostics.js';
 
 const spec: CommandSpec = {
@@ -24,6 +24,15 @@ const spec: CommandSpec = {
   run: async () => undefined,
 };
 
+const quiet = { writeOut: (): void => undefined, writeErr: (): void => undefined };
+
+/** `flere SPEC.NAME ARGS…` through the program, with only `spec` registered: its argument and options. */
+function parseCommandLine(command: CommandSpec, args: readonly string[]): { argument: string | undefined; options: Record<string, unknown> } {
+  const line = parseProgram([command], [command.name, ...args], quiet);
+  if (line.kind !== 'run') throw new Error('expected a command to run');
+  return { argument: line.argument, options: line.options };
+}
+
 const codes = (args: string[]): string[] => {
   try {
     parseCommandLine(spec, args);
@@ -35,12 +44,11 @@ const codes = (args: string[]): string[] => {
   }
 };
 
-describe('parseCommandLine', () => {
+describe('the command line, through commander', () => {
   it('reads values, flags, negated flags, short options and the argument', () => {
     const parsed = parseCommandLine(spec, ['in.csv', '--to', 'r.csv', '--total', '12', '-o', 'out.csv', '--no-registry', '--explain']);
     expect(parsed).toEqual({
       argument: 'in.csv',
-      help: false,
       options: { to: 'r.csv', total: 12, output: 'out.csv', registry: false, explain: true, color: true },
     });
     expect(parseCommandLine(spec, ['--to=r.csv']).options).toMatchObject({ registry: true, color: true });
@@ -81,7 +89,7 @@ describe('parseCommandLine', () => {
     fc.assert(
       fc.property(fc.constantFrom(...COMMANDS), fc.array(word, { maxLength: 8 }), (command, args) => {
         try {
-          parseCommandLine(command, args);
+          parseProgram(COMMANDS, [command.name, ...args], quiet);
         } catch (error) {
           expect(error).toBeInstanceOf(FlereError);
           expect((error as FlereError).kind).toBe('usage');
