@@ -47,8 +47,13 @@ export function writeCsv(header: readonly string[], rows: readonly (readonly Csv
   return [...csvChunks(header, rows, dialect)].join('');
 }
 
-/** Rows per call of csv-stringify: few enough to stream, enough that its set-up is nothing. */
-const ROWS_PER_CHUNK = 4096;
+/**
+ * Rows per call of csv-stringify. Its set-up is small beside 128 rows, and a chunk is the
+ * garbage collector's concern: rows gathered for the next call survive every collection of
+ * the young generation meanwhile and are copied. With 4,096 rows the collections took
+ * 0.77 s of writing 100,000 rows; with 128 rows, 0.2 s.
+ */
+const ROWS_PER_CHUNK = 128;
 
 /**
  * The CSV document in chunks of rows, as {@link writeCsv} writes it: the header line (after
