@@ -52,6 +52,11 @@ export class OptionValueError extends Error {
   }
 }
 
+/** The flags as commander reads them (and help shows them): `-o, --output <file>`, `--no-registry`. */
+export function optionFlags(option: OptionSpec): string {
+  return `${option.short ? `-${option.short}, ` : ''}--${option.long}${option.value ? ` ${option.value}` : ''}`;
+}
+
 /** The key an option's value is stored under: `--decimal-mark` → `decimalMark`, `--no-registry` → `registry`. */
 export function optionKey(option: OptionSpec): string {
   return option.long.replace(/^no-/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -14,7 +14,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type Diagnostic, FlereError, usageError } from '../core/diagnostics.js';
-import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec, OptionValueError, optionKey } from './command-spec.js';
+import { commanderProblem, missingParts } from './command-line-problems.js';
+import { type CommandSpec, GLOBAL_OPTIONS, type OptionSpec, OptionValueError, optionFlags } from './command-spec.js';
 import { VERSION } from './version.js';
 
 /** What a command line asks for: a command to run, or nothing more (help or the version was printed). */
@@ -29,7 +30,7 @@ export interface ProgramOutput {
 }
 
 /** The exit codes, as the README documents them; the end of every help text. */
-export const EXIT_CODES_HELP = `Exit codes:
+const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   input data rejected (bad row, unknown kommune, duplicate, totals that do not reconcile)
   2   usage (unknown or invalid option, missing argument)
@@ -68,7 +69,7 @@ export function parseCommandLine(commands: readonly CommandSpec[], args: readonl
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', `\nRun flere <command> --help for a command's options and a worked example.\n\n${EXIT_CODES_HELP}`);
-  for (const spec of GLOBAL_OPTIONS) program.addOption(new Option(flagsOf(spec), spec.description));
+  for (const spec of GLOBAL_OPTIONS) program.addOption(new Option(optionFlags(spec), spec.description));
 
   for (const spec of commands) {
     const command = program
@@ -87,7 +88,7 @@ export function parseCommandLine(commands: readonly CommandSpec[], args: readonl
     for (const option of spec.options) command.addOption(commanderOption(option, problems, isOptionWord));
     command.action(() => {
       parsed = { kind: 'run', command: spec, argument: command.args[0], options: { ...program.opts(), ...command.opts() } };
-      checkPresence(spec, command, problems);
+      problems.push(...missingParts(spec, command));
     });
   }
   program
@@ -128,11 +129,6 @@ export function parseCommandLine(commands: readonly CommandSpec[], args: readonl
   return parsed ?? { kind: 'shown' };
 }
 
-/** The flags as commander reads them: `-o, --output <file>`, `--no-registry`. */
-function flagsOf(spec: OptionSpec): string {
-  return `${spec.short ? `-${spec.short}, ` : ''}--${spec.long}${spec.value ? ` ${spec.value}` : ''}`;
-}
-
 /** Whether a word is one of the options of `command` or of the program (`--to`, `--to=x`, `-o`, `--help`). */
 function optionWords(command: Command, program: Command): (word: string) => boolean {
   return (word) => {
@@ -148,7 +144,7 @@ function optionWords(command: Command, program: Command): (word: string) => bool
  */
 function commanderOption(spec: OptionSpec, problems: Diagnostic[], isOptionWord: (word: string) => boolean): Option {
   const description = spec.required ? `${spec.description} [required]` : spec.description;
-  const option = new Option(flagsOf(spec), description);
+  const option = new Option(optionFlags(spec), description);
   if (!spec.value) return option;
   if (spec.choices) option.choices(spec.choices);
   const checkChoice = option.parseArg;
@@ -172,60 +168,4 @@ function commanderOption(spec: OptionSpec, problems: Diagnostic[], isOptionWord:
       return undefined;
     }
   });
-}
-
-/** Required options that were not given, and a missing or extra argument. */
-function checkPresence(spec: CommandSpec, command: Command, problems: Diagnostic[]): void {
-  for (const option of spec.options) {
-    if (option.required && command.getOptionValueSource(optionKey(option)) === undefined) {
-      problems.push({ code: 'usage.missing-option', value: `--${option.long}`, args: { command: spec.name } });
-    }
-  }
-  const [argument, extra] = command.args;
-  const unexpected = spec.argument ? extra : argument;
-  if (unexpected !== undefined) problems.push({ code: 'usage.extra-argument', value: unexpected, args: { command: spec.name } });
-  if (argument === undefined && spec.argument?.required) {
-    problems.push({ code: 'usage.missing-argument', value: spec.argument.name, args: { command: spec.name } });
-  }
-}
-
-/** The first word commander quotes in its message (`unknown option '--totl'`). */
-const quoted = (message: string): string => /'([^']*)'/.exec(message)?.[1] ?? '';
-
-/**
- * A commander error as a usage diagnostic; undefined when it only reports that help or the
- * version was printed. `spec` is the command being parsed, if commander got that far.
- */
-function commanderProblem(error: CommanderError, spec: CommandSpec | undefined, helpOnStderr: boolean): Diagnostic | undefined {
-  const suggestion = /\(Did you mean (?:one of )?([^,?]+)/.exec(error.message)?.[1];
-  const hint: Record<string, string> = suggestion === undefined ? {} : { suggestion };
-  switch (error.code) {
-    case 'commander.helpDisplayed':
-    case 'commander.version':
-      return undefined;
-    case 'commander.help':
-      // Help on stderr: `flere` alone, with no command.
-      return helpOnStderr ? { code: 'usage.no-command' } : undefined;
-    case 'commander.unknownCommand':
-      return { code: 'usage.unknown-command', value: quoted(error.message), args: hint };
-    case 'commander.unknownOption': {
-      const word = quoted(error.message);
-      const flag = word.split('=')[0] ?? word;
-      const options = [...(spec?.options ?? []), ...GLOBAL_OPTIONS];
-      // commander reads `--explain=yes` as an unknown option; it is a flag given a value.
-      if (word.includes('=') && options.some((o) => !o.value && `--${o.long}` === flag)) {
-        return { code: 'usage.flag-takes-no-value', value: flag, args: spec ? { command: spec.name } : {} };
-      }
-      return { code: 'usage.unknown-option', value: word, args: { ...(spec ? { command: spec.name } : {}), ...hint } };
-    }
-    case 'commander.optionMissingArgument': {
-      const flags = quoted(error.message);
-      const option = spec?.options.find((o) => flagsOf(o) === flags);
-      return option
-        ? { code: 'usage.option-needs-value', value: `--${option.long}`, args: { placeholder: option.value ?? '' } }
-        : { code: 'usage.option', value: error.message.replace(/^error: /, '') };
-    }
-    default:
-      return { code: 'usage.option', value: error.message.replace(/^error: /, '') };
-  }
 }

@@ -4,6 +4,7 @@ import { type CommandSpec, OptionValueError } from '../../src/cli/command-spec.j
 import { COMMANDS } from '../../src/cli/main.js';
 import { parseCommandLine as parseProgram } from '../../src/cli/program.js';
 import { FlereError } from '../../src/core/diagnostics.js';
+import { VERSION } from '../../src/cli/version.js';
 
 const spec: CommandSpec = {
   name: 'demo',
@@ -79,6 +80,40 @@ describe('the command line, through commander', () => {
     expect(() => parseCommandLine(spec, ['--to', 'r', '--explian'])).toThrow(
       expect.objectContaining({ diagnostics: [expect.objectContaining({ args: expect.objectContaining({ suggestion: '--explain' }) })] }),
     );
+  });
+
+  it('reads --no-color and --debug before or after the command', () => {
+    for (const args of [['--no-color', '--debug', 'demo', '--to', 'r'], ['demo', '--to', 'r', '--debug', '--no-color'], ['--debug', 'demo', '--no-color', '--to', 'r']]) {
+      const line = parseProgram([spec], args, quiet);
+      expect(line.kind === 'run' && line.options, args.join(' ')).toMatchObject({ color: false, debug: true, to: 'r' });
+    }
+  });
+
+  it('prints help and the version instead of running, and help on stderr for no command at all', () => {
+    const printed = (args: string[]): { kind: string; out: string; err: string } => {
+      let out = '';
+      let err = '';
+      const line = parseProgram(COMMANDS, args, { writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
+      return { kind: line.kind, out, err };
+    };
+    for (const args of [['--help'], ['help'], ['-h']]) expect(printed(args)).toMatchObject({ kind: 'shown', out: expect.stringMatching(/^Usage: flere /), err: '' });
+    for (const args of [['check', '--help'], ['help', 'check'], ['check', '-h', '--totl']]) {
+      expect(printed(args)).toMatchObject({ kind: 'shown', out: expect.stringMatching(/^Usage: flere check \[options\] \[progress\]/), err: '' });
+    }
+    expect(printed(['-V'])).toEqual({ kind: 'shown', out: `${VERSION}\n`, err: '' });
+    let err = '';
+    expect(() => parseProgram(COMMANDS, ['--no-color'], { writeOut: () => undefined, writeErr: (t) => (err += t) })).toThrow(
+      expect.objectContaining({ kind: 'usage', diagnostics: [{ code: 'usage.no-command' }] }),
+    );
+    expect(err).toMatch(/^Usage: flere /);
+  });
+
+  it('refuses an unknown command, also as a help topic, with the nearest command', () => {
+    for (const args of [['chek', '--format', 'json'], ['help', 'chek']]) {
+      expect(() => parseProgram(COMMANDS, args, quiet), args.join(' ')).toThrow(
+        expect.objectContaining({ diagnostics: [{ code: 'usage.unknown-command', value: 'chek', args: { suggestion: 'check' } }] }),
+      );
+    }
   });
 
   it('never throws anything but a usage error, for any words on any command', () => {
