@@ -18,7 +18,7 @@ import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
 import { errorCode } from './atomic-file.js';
 import { decodeCell, parseMonthCell, safeValue, splitCells, trimBytes } from './person-cells.js';
-import { PERSON_COLUMNS, ROLE_OF, Role, flagBit, roleOf, sniffDelimiter } from './person-columns.js';
+import { PERSON_COLUMNS, Role, columnRoles, flagBit, sniffDelimiter } from './person-columns.js';
 
 
 const LF = 10;
@@ -185,25 +185,7 @@ export class PersonCsvParser {
     const cells = splitCells(bytes, this.delimiter);
     if (cells === undefined) throw new FlereError('data', [{ code: 'persons.bad-quotes', file: this.file, line: this.line }]);
     const names = cells.map((c) => decodeCell(c).trim());
-    const roles = new Uint8Array(names.length);
-    const seen = new Map<Role, string>();
-    const problems: Diagnostic[] = [];
-    names.forEach((name, i) => {
-      const role = roleOf(name);
-      if (role === Role.ignore) return;
-      const earlier = seen.get(role);
-      if (earlier !== undefined) {
-        problems.push({ code: 'persons.duplicate-column', file: this.file, line: this.line, column: name, args: { first: earlier } });
-      }
-      seen.set(role, name);
-      roles[i] = role;
-    });
-    for (const column of PERSON_COLUMNS) {
-      if (!seen.has(ROLE_OF[column])) {
-        problems.push({ code: 'persons.missing-column', file: this.file, line: this.line, args: { column, header: names.join(', ') } });
-      }
-    }
-    if (problems.length > 0) throw new FlereError('data', problems);
+    const roles = columnRoles(names, { file: this.file, line: this.line });
     this.roles = roles;
     this.canonical = roles.length === 7 && roles.every((role, i) => role === i + 1);
     this.columnNames = names;

@@ -238,9 +238,9 @@ describe('bad person files', () => {
 
   it('names missing and duplicate columns', () => {
     expect(readError('person,kommune,month,recipient,cleared,company\n1,101,2017-07,1,0,0\n').diagnostics).toEqual([
-      expect.objectContaining({ code: 'persons.missing-column', line: 1, args: expect.objectContaining({ column: 'paid_hours' }) }),
+      expect.objectContaining({ code: 'csv.missing-column', line: 1, args: expect.objectContaining({ key: 'paid_hours' }) }),
     ]);
-    expect(readError(`${HEADER},cpr\n`).diagnostics[0]).toMatchObject({ code: 'persons.duplicate-column', column: 'cpr' });
+    expect(readError(`${HEADER},cpr\n`).diagnostics[0]).toMatchObject({ code: 'csv.duplicate-column', column: 'cpr', args: { first: 'person' } });
   });
 
   it('refuses a line of more than 1 MiB (not a person file), by its line', () => {
