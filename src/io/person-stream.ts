@@ -160,7 +160,9 @@ export class PersonCsvParser {
         lineEnd = end;
       }
       this.line += 1;
-      const text = decodeCell(buf.subarray(pos, lineEnd)).replace(/\r$/, '');
+      // The line without its CR: a CRLF header whose last cell is quoted ends in `"\r`.
+      const contentEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      const text = decodeCell(buf.subarray(pos, contentEnd));
       const next = Math.min(lineEnd + 1, end);
       const sep = /^"?sep=(.)"?$/i.exec(text.trim());
       if (sep && this.line === 1) {
@@ -174,7 +176,7 @@ export class PersonCsvParser {
         if (lineEnd >= end) return end;
         continue;
       }
-      this.readHeader(buf.subarray(pos, lineEnd), text);
+      this.readHeader(buf.subarray(pos, contentEnd), text);
       this.headerDone = true;
       return next;
     }

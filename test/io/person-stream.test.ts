@@ -293,3 +293,24 @@ describe('IdInterner', () => {
     expect(ids.size).toBe(20000);
   });
 });
+
+describe('hostile and unusual person files', () => {
+  const quotedHeader = HEADER.split(',').map((h) => `"${h}"`).join(',');
+
+  it('reads a CRLF file whose header’s last cell is quoted, on the fast and the careful path', () => {
+    // Fast path: plain data rows under a quoted header.
+    const crlf = `${quotedHeader}${fixture.slice(HEADER.length).replace(/\n/g, '\r\n')}`;
+    expect(crlf).toContain('"paid_hours"\r\n');
+    expect(readText(crlf).rows).toEqual(fixtureRows);
+    // Careful path: every data cell quoted too, the last one before CRLF.
+    const quotedRows = fixture
+      .trim()
+      .split('\n')
+      .map((line) => line.split(',').map((c) => `"${c}"`).join(','))
+      .join('\r\n');
+    expect(readText(`${quotedRows}\r\n`).rows).toEqual(fixtureRows);
+    // From standard input, cut anywhere.
+    const bytes = Buffer.from(crlf);
+    return readChunks([bytes.subarray(0, HEADER.length + 15), bytes.subarray(HEADER.length + 15)]).then((rows) => expect(rows).toEqual(fixtureRows));
+  });
+});
