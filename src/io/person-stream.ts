@@ -686,7 +686,7 @@ export function warmUpRun(): PersonReadSummary {
   const sink = new PersonProgress();
   const parser = new PersonCsvParser(sink, '', any);
   parser.consume(bytes, 0, bytes.length, true);
-  sink.rows();
+  sink.rows({ referenceMonth: '2017-01', leavers: 'drop' });
   return parser.finish();
 }
 

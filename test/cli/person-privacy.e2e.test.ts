@@ -55,6 +55,7 @@ const CASES: readonly (readonly [string, string | Buffer, string, number | null]
   ['a line over 1 MiB', [HEADER, ...GOOD, `${CPR},461,2017-08,1,0,0,${TEXT.repeat(100_000)}`, ''].join('\n'), 'persons.line-too-long', 3],
   ['a person twice in a month', [HEADER, ...GOOD, `${CPR_OTHER},461,2017-07,1,0,0,0`, ''].join('\n'), 'persons.duplicate-month', 3],
   ['a person in two kommuner in a month', [HEADER, ...GOOD, `${CPR_OTHER},101,2017-07,1,0,0,0`, ''].join('\n'), 'persons.two-kommuner', 3],
+  ['no row in the reference month', [HEADER, `${CPR},461,2017-08,1,0,0,0`, ''].join('\n'), 'persons.no-reference-month', null],
   ['a header and no rows', `${HEADER},${TEXT}\n`, 'persons.no-rows', null],
   ['UTF-16', Buffer.from(`\ufeff${HEADER}\n${CPR},461,2017-07,1,0,0,0\n`, 'utf16le'), 'persons.utf16', null],
 ];

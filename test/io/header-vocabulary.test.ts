@@ -55,7 +55,7 @@ const READERS: readonly Reader[] = [
       writeFileSync(path, bytes([header.join(';'), row.join(';')]));
       const sink = new PersonProgress();
       readPersonFile(path, sink, { name: 'p.csv', resolve: resolveKommune });
-      return sink.rows();
+      return sink.rows({ referenceMonth: '2017-07', leavers: 'drop' });
     },
   },
   {

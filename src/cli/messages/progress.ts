@@ -11,6 +11,9 @@ const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?')
 export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   'persons.no-header': () => 'the file is empty: expected a header person,kommune,month,recipient,cleared,company,paid_hours',
   'persons.no-rows': () => 'the file has a header but no data rows',
+  'persons.no-reference-month': (d) =>
+    `no row in the reference month ${d.value ?? '?'}, whose recipients form the target groups (the file has ${arg(d, 'first')} to ${arg(d, 'last')}): ` +
+    'give the pool with --pool, or the month with --reference-month YYYY-MM',
   'persons.utf16': () => 'UTF-16 text ("Unicode text") is not read here; save the file as CSV UTF-8',
   'persons.line-too-long': () => 'a line longer than 1 MiB: this is not a person file (or it has no line breaks)',
   'persons.bad-quotes': () => 'cannot read this row as CSV (unbalanced or misplaced quotes)',
