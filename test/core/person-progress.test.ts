@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../src/core/diagnostics.js';
-import type { KommuneProgress, MonthlyCounts } from '../../src/core/conditions.js';
 import { addMonths, monthIndex } from '../../src/core/months.js';
 import {
   PersonFlag,
@@ -14,6 +13,7 @@ import {
 } from '../../src/core/person-progress.js';
 import { LEAVER_RULES, type TargetGroupRule } from '../../src/core/target-group.js';
 import { type AllocatedKommune, trancheStatuses } from '../../src/core/tranche-status.js';
+import { asCheckProgress } from '../../src/io/person-progress-input.js';
 import { type PoolDefinition, referenceMonth } from '../../src/pools/pool.js';
 import { FLERE_SKAL_MED_1, FLERE_SKAL_MED_2 } from '../../src/pools/presets.js';
 import { personMonths, personPaths } from '../helpers/person-months.js';
@@ -348,22 +348,8 @@ describe('person-month aggregation against a reference implementation', () => {
   });
 });
 
-/** Progress rows as `flere check` evaluates them: kommune → month → metric → count. */
-function asProgress(rows: readonly ProgressRow[]): Map<string, KommuneProgress> {
-  const byKommune = new Map<string, Map<string, MonthlyCounts>>();
-  for (const r of rows) {
-    const months = byKommune.get(r.kommune) ?? new Map<string, MonthlyCounts>();
-    byKommune.set(r.kommune, months);
-    months.set(r.month, {
-      target_group: BigInt(r.target_group),
-      cleared: BigInt(r.cleared),
-      recipients: BigInt(r.recipients),
-      company_activity: BigInt(r.company_activity),
-      paid_hours: BigInt(r.paid_hours),
-    });
-  }
-  return byKommune;
-}
+/** Progress rows as `flere check` evaluates them (kommune → month → metric → count), as `check --persons` does. */
+const asProgress = (rows: ProgressRow[]) => asCheckProgress({ rows, summary: { rows: 0, persons: 0, firstLine: new Map() } }).byKommune;
 
 // Pools over the generated months (2017-05 … 2018-04): Flere skal med 1's rules, and Flere
 // skal med 2's (paid hours / target group) moved to the same period. One-month streaks make
