@@ -26,14 +26,13 @@ export const targetGroupOptions = (): OptionSpec[] => [
   {
     long: 'reference-month',
     value: '<month>',
-    description: "the month whose recipients form each kommune's target group, YYYY-MM (default: the pool's, its start month)",
+    description: "the month whose recipients in a person file form each kommune's target group, YYYY-MM (default: the pool's, its start month)",
     parse: monthValue,
   },
   {
     long: 'leavers',
     value: '<rule>',
-    description:
-      'a member gone (moved away, no row) before being cleared: drop (default: out of the target group while gone) or keep (stays in it until cleared)',
+    description: 'a member gone (moved away, no row) before being cleared: drop (default; out of the target group while gone) or keep (in it until cleared)',
     choices: LEAVER_RULES,
   },
 ];
