@@ -67,6 +67,9 @@ export interface Followup {
   readonly apportionment: Apportionment;
 }
 
+/** One key per source: a kommune's own money (`155#`) or one of its tranches (`153#3`). */
+export const sourceKey = (s: Pick<FollowupSource, 'id' | 'tranche'>): string => `${s.id}#${s.tranche ?? ''}`;
+
 /** Orders sources by kommune code, a kommune's own money before its tranches, then by tranche. */
 export function compareSources(a: FollowupSource, b: FollowupSource): number {
   return compareCodePoints(a.id, b.id) || (a.tranche ?? 0) - (b.tranche ?? 0);
