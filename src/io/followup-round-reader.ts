@@ -5,8 +5,7 @@
  * alone carries the whole history. Only the shape is checked here; whether the rounds belong
  * to the allocation is checked against it in the core.
  */
-import type { Fixed } from '../core/decimal.js';
-import { sumFixed } from '../core/decimal.js';
+import { type Fixed, sumFixed } from '../core/decimal.js';
 import type { FollowupSourceKind } from '../core/followup.js';
 import type { DistributedSource, EarlierRounds } from '../core/followup-rounds.js';
 import { decodeText } from './decode.js';
@@ -44,7 +43,8 @@ export function readFollowupRound(bytes: Uint8Array, file: string): EarlierRound
   });
   const unallocatedHere = json.decimal(root['unallocated'], 'unallocated', DECIMAL);
 
-  let before: { sources: DistributedSource[]; paid?: Fixed; unallocated?: Fixed } = { sources: [], paid: ZERO, unallocated: ZERO };
+  // The rounds before this one, as it recorded them (absent in a first round).
+  let before: { sources: DistributedSource[]; amounts: (Fixed | undefined)[] } = { sources: [], amounts: [] };
   const earlier = root['earlier'];
   if (earlier !== undefined) {
     if (typeof earlier !== 'object' || earlier === null || Array.isArray(earlier)) shape('earlier', 'an object');
@@ -53,21 +53,21 @@ export function readFollowupRound(bytes: Uint8Array, file: string): EarlierRound
       const items = Array.isArray(e['sources']) ? e['sources'] : (shape('earlier.sources', 'an array'), []);
       before = {
         sources: sourcesAt(json, items, 'earlier.sources', undefined),
-        paid: json.decimal(e['paid'], 'earlier.paid', DECIMAL),
-        unallocated: json.decimal(e['unallocated'], 'earlier.unallocated', DECIMAL),
+        amounts: [json.decimal(e['paid'], 'earlier.paid', DECIMAL), json.decimal(e['unallocated'], 'earlier.unallocated', DECIMAL)],
       };
     }
   }
   json.bag.throwIfAny('data');
-  const defined = (xs: readonly (Fixed | undefined)[]): Fixed[] => xs.filter((x): x is Fixed => x !== undefined);
+  const [paidBefore = ZERO, unallocatedBefore = ZERO] = before.amounts as Fixed[];
   return {
     file,
     round: round ?? 1,
     ...(typeof poolValue === 'string' ? { pool: poolValue } : {}),
     ...(originalPool === undefined ? {} : { originalPool }),
     sources: [...before.sources, ...own],
-    paid: sumFixed([ZERO, ...defined(paidHere), ...defined([before.paid])]),
-    unallocated: sumFixed(defined([ZERO, unallocatedHere, before.unallocated])),
+    // Every amount is defined here: an undefined one was a shape problem, thrown above.
+    paid: sumFixed([paidBefore, ...(paidHere as Fixed[])]),
+    unallocated: sumFixed([unallocatedBefore, unallocatedHere as Fixed]),
   };
 }
 
