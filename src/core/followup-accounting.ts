@@ -108,23 +108,8 @@ export function accountFollowup(
     notYetDistributed,
     allocationUnallocated,
   ]);
-  // Every amount a document may show, the earlier rounds' sources among them.
-  const amounts = [
-    ...earlierSources.map((s) => s.amount),
+  const amounts = {
     originalPool,
-    allocated,
-    allocationUnallocated,
-    keptByApplicants,
-    earlierPaid,
-    earlierUnallocated,
-    notYetDistributed,
-    followup.pool,
-    followupPaid,
-    followup.unallocated,
-  ];
-  return {
-    originalPool,
-    originalStated: original.total !== undefined,
     allocated,
     allocationUnallocated,
     keptByApplicants,
@@ -134,9 +119,14 @@ export function accountFollowup(
     followupPool: followup.pool,
     followupPaid,
     followupUnallocated: followup.unallocated,
+  };
+  return {
+    ...amounts,
+    originalStated: original.total !== undefined,
     allocationBalances: equal(sumFixed([allocated, allocationUnallocated]), originalPool),
     followupBalances: equal(sumFixed([followupPaid, followup.unallocated]), followup.pool),
     originalBalances: equal(outcome, originalPool),
-    scale: Math.max(...amounts.map((x) => x.scale)),
+    // Every amount a document may show, the earlier rounds' sources among them.
+    scale: Math.max(...Object.values(amounts).map((x) => x.scale), ...earlierSources.map((s) => s.amount.scale)),
   };
 }
