@@ -84,7 +84,7 @@ export const followupCommand: CommandSpec = {
       description: "the previous round's result (flere followup --format json): what it and the rounds before it distributed is never distributed again",
     },
     { long: 'key', value: '<count|equal|column>', description: 'weigh recipients by their count in the allocation, equally, or by a column of --to (default: count)', parse: followupKey },
-    { long: 'unit', value: '<amount>', description: "rounding unit of the follow-up amounts, e.g. 1000 (default: the allocation's unit)", parse: positiveDecimal },
+    { long: 'unit', value: '<amount>', description: "rounding unit of the follow-up amounts, e.g. 1000 (default: the allocation's unit, as its JSON states it; required with a CSV allocation)", parse: positiveDecimal },
     { long: 'pool', value: '<name|file>', description: 'pool of the allocation (default: the one the allocation names, else flere-skal-med-1)' },
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     { long: 'explain', description: 'trace every krone from its source to its recipient; exact quotas and remainders' },
