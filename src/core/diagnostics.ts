@@ -35,9 +35,14 @@ export interface Diagnostic {
   readonly args?: Readonly<Record<string, string | number>>;
 }
 
+/** Most problems listed per run; the rest are counted in `FlereError.omitted`. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 /**
  * The one error type the CLI expects: a kind (hence an exit code) and one or more
  * diagnostics. Anything else that reaches the exit point is a bug (exit 70).
+ * Every report is capped here, whoever built the list: at most {@link MAX_LISTED_PROBLEMS}
+ * diagnostics are kept, and the rest are counted in `omitted`.
  */
 export class FlereError extends Error {
   readonly kind: ProblemKind;
@@ -46,11 +51,12 @@ export class FlereError extends Error {
   readonly omitted: number;
 
   constructor(kind: ProblemKind, diagnostics: readonly Diagnostic[], omitted = 0) {
-    super(diagnostics.map((d) => d.code).join(', '));
+    const listed = diagnostics.length > MAX_LISTED_PROBLEMS ? diagnostics.slice(0, MAX_LISTED_PROBLEMS) : diagnostics;
+    super(listed.map((d) => d.code).join(', '));
     this.name = 'FlereError';
     this.kind = kind;
-    this.diagnostics = diagnostics;
-    this.omitted = omitted;
+    this.diagnostics = listed;
+    this.omitted = omitted + diagnostics.length - listed.length;
   }
 
   get exitCode(): ExitCode {
@@ -72,9 +78,6 @@ export function usageError(d: Diagnostic): FlereError {
 export function ioError(d: Diagnostic): FlereError {
   return new FlereError('io', [d]);
 }
-
-/** Most problems listed per run; the rest are counted in `FlereError.omitted`. */
-export const MAX_LISTED_PROBLEMS = 20;
 
 /**
  * Collects diagnostics while a whole file is checked, so that every bad row is reported,
