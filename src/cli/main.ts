@@ -32,11 +32,12 @@ const LEADING_FLAGS = new Set(['--debug', '--no-color']);
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   const args = argv.slice(2);
   ctx.debug = args.includes('--debug');
+  ctx.json = wantsJson(args);
   try {
     await dispatch(args, ctx);
     return ExitCode.ok;
   } catch (error) {
-    return report(error, ctx, wantsJson(args));
+    return report(error, ctx, ctx.json);
   }
 }
 

@@ -205,7 +205,10 @@ describe('flere check: FSM2 with a kommune,amount grants file', () => {
 
   it('single-month thresholds: 15 % in 2020-02, 20 % in 2020-04; a target group of 0 never counts', () => {
     const r = fsm2('2020-03');
-    expect(r.stderr).toBe('');
+    // Odense's rows stop in 2020-02 while Frederiksberg's go on: said, as a warning only.
+    expect(r.stderr).toBe(
+      `flere: warning: ${progress}: Odense (461): no data since 2020-02 (the data runs to 2020-04); its unmet tranches may be waiting for rows that never came\n`,
+    );
     expect(r.code).toBe(0);
     expect(csvRows(r.stdout)).toEqual([
       '147,Frederiksberg,1,500,due,2020-01,no',

@@ -6,7 +6,9 @@
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
 import type { ProgressRow } from '../../core/person-progress.js';
+import { coverageWarnings } from '../../core/data-coverage.js';
 import { reconcileLedger } from '../../core/ledger-reconcile.js';
+import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
 import {
   type AllocatedKommune,
   type TrancheReport,
@@ -30,6 +32,7 @@ import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { printWarnings } from '../warnings.js';
 
 /**
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
@@ -63,6 +66,10 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
       ? await readProgressFile(progressFile, progressName, pool, options, ctx)
       : await readPersons(personsFile as string, progressName, ctx);
   checkProgressKommuner(progress, allocation.kommuner, progressName);
+  const period = { start: pool.start, end: pool.end };
+  if (options.asOf !== undefined && !nearPeriod(options.asOf, period)) {
+    throw usageError({ code: 'check.as-of-out-of-period', value: options.asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
+  }
   const asOf = options.asOf ?? progress.lastMonth;
   if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
 
@@ -77,6 +84,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
       progress: progress.byKommune,
       ledger: ledger?.entries ?? [],
       asOf,
+      asOfStated: options.asOf !== undefined,
     });
   };
 
@@ -99,6 +107,10 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   } else {
     reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
   }
+
+  const unmet = new Set(reports.filter((r) => r.status === 'pending' || r.status === 'forfeited').map((r) => r.id));
+  const waiting = allocation.kommuner.filter((k) => unmet.has(k.id));
+  printWarnings(ctx, coverageWarnings({ progress: progress.byKommune, kommuner: waiting, asOf, period, lastMonth: progress.lastMonth, file: progressName }));
 
   const quiet = options.quiet === true;
   const shown = quiet ? reports.filter((r) => r.status === 'due') : reports;
@@ -135,6 +147,7 @@ async function readProgressFile(
     file: name,
     metrics: poolMetrics(pool),
     bounds: boundsOf(pool),
+    period: { start: pool.start, end: pool.end },
     ...(encoding ? { encoding } : {}),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),

@@ -20,9 +20,17 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     '--encoding and --delimiter are for a PROGRESS file; a --persons file is read as flere progress reads it',
   'check.persons-metric': (d) =>
     `pool ${arg(d, 'pool')} reads ${d.value ?? '?'}, which a person file does not give (it gives target_group, cleared, recipients, company_activity, paid_hours): use a progress file`,
+  'check.as-of-out-of-period': (d) =>
+    `--as-of ${d.value ?? '?'} is far outside the pool's period ${arg(d, 'start')} to ${arg(d, 'end')} (more than ${arg(d, 'margin')} months away): a mistyped year?`,
+  'coverage.as-of-after-data': (d) =>
+    `--as-of ${d.value ?? '?'} is after the last month in the progress data (${arg(d, 'last')}): the months after it count as no data`,
+  'coverage.data-stopped': (d) =>
+    `${arg(d, 'kommune')} (${arg(d, 'id')}): no data since ${d.value ?? '?'} (the data runs to ${arg(d, 'last')}); its unmet tranches may be waiting for rows that never came`,
   'check.no-as-of': () => 'the progress file has no data rows: give the month to evaluate with --as-of YYYY-MM',
 
   'progress.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM, like 2017-07)`,
+  'progress.month-out-of-period': (d) =>
+    `${col(d)}${d.value ?? '?'} is far outside the pool's period ${arg(d, 'start')} to ${arg(d, 'end')} (more than ${arg(d, 'margin')} months away): a mistyped year?`,
   'progress.duplicate': (d) =>
     `${col(d)}${arg(d, 'kommune')} has a second row for ${d.value ?? '?'} (first on line ${arg(d, 'firstLine')})`,
   'progress.above-bound': (d) =>
