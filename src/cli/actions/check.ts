@@ -6,7 +6,9 @@
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
 import type { ProgressRow } from '../../core/person-progress.js';
+import { trancheShareMismatch } from '../../core/allocation-pool.js';
 import { coverageWarnings } from '../../core/data-coverage.js';
+import { type Fixed, formatFixed } from '../../core/decimal.js';
 import { reconcileLedger } from '../../core/ledger-reconcile.js';
 import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
 import {
@@ -16,7 +18,7 @@ import {
   newPayouts,
   trancheStatuses,
 } from '../../core/tranche-status.js';
-import { readAllocation } from '../../io/allocation-reader.js';
+import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { appendPayouts, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
@@ -60,6 +62,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     unit: numbers.unit,
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
+  checkAllocationPool(allocation, pool, numbers.shares, allocationName);
   const progressName = sourceName(progressFile ?? personsFile);
   const progress =
     progressFile !== undefined
@@ -132,6 +135,35 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
   await writeOutput(text, options.output, ctx.stdout);
+}
+
+/**
+ * The allocation must be one of this pool: the pool it names (JSON), and in any case
+ * tranches split by this pool's shares. Checked before anything is evaluated or recorded:
+ * an allocation of Flere skal med 2 read under Flere skal med 1's rules pays the wrong money.
+ */
+function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, shares: readonly Fixed[], file: string): void {
+  if (allocation.pool !== undefined && allocation.pool !== pool.id) {
+    throw new FlereError('data', [{ code: 'allocation.other-pool', file, value: allocation.pool, args: { pool: pool.id } }]);
+  }
+  const mismatch = trancheShareMismatch(allocation.kommuner, shares);
+  if (mismatch === undefined) return;
+  const k = mismatch.kommune;
+  throw new FlereError('data', [
+    {
+      code: 'allocation.other-shares',
+      file,
+      value: k.id,
+      args: {
+        kommune: k.name,
+        amount: formatFixed(k.amount),
+        tranches: k.tranches.map((t) => formatFixed(t)).join(' / '),
+        shares: shares.map((x) => formatFixed(x)).join('/'),
+        count: mismatch.count,
+        pool: pool.id,
+      },
+    },
+  ]);
 }
 
 /** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */

@@ -42,6 +42,15 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'allocation.not-kommune': (d) => `${arg(d, 'path')}: ${quoted(d)} is not a kommune (check works on kommuner only)`,
   'allocation.duplicate': (d) => `${arg(d, 'path')}: ${d.value ?? '?'} appears twice (first at ${arg(d, 'first')})`,
   'allocation.bad-applied': (d) => `${col(d)}expected yes or no, got ${quoted(d)}`,
+  'allocation.other-pool': (d) =>
+    `this allocation was made for pool ${quoted(d)}, not ${arg(d, 'pool')}: give --pool ${d.value ?? '?'} (see flere pools)`,
+  'allocation.other-shares': (d) => {
+    const others = Number(d.args?.['count'] ?? 1) - 1;
+    return (
+      `the tranches of ${arg(d, 'kommune')} (${d.value ?? '?'}), ${arg(d, 'tranches')} of ${arg(d, 'amount')}, are not the ${arg(d, 'shares')} % of pool ${arg(d, 'pool')}` +
+      `${others > 0 ? ` (nor are those of ${others} more)` : ''}: an allocation of another pool? Give its --pool`
+    );
+  },
   'allocation.tranche-count': (d) =>
     `${d.value ? `${d.value}: ` : ''}${arg(d, 'found')} tranches, but the pool has ${arg(d, 'expected')} (is --pool right?)`,
   'allocation.tranche-sum': (d) =>
