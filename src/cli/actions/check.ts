@@ -96,7 +96,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const ledgerPath = options.ledger;
   if (ledgerPath !== undefined && options.record) {
     reports = await withLedgerLock(ledgerPath, async () => {
-      const ledger = await readLedger(ledgerPath, pool.id);
+      const ledger = await readLedger(ledgerPath, pool.id, CSV_DIALECTS[options.locale ?? 'plain']);
       const result = evaluate(ledger);
       const payouts = newPayouts(result, new Date().toISOString());
       if (payouts.length > 0) {
