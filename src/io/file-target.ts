@@ -20,7 +20,8 @@ const MAX_LINKS = 40;
  * - `directory`: an existing directory;
  * - `special`: a character or block device, a FIFO or a socket at `real`;
  * - `descriptor`: a file descriptor path (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`),
- *   used as given; `stat` is what the descriptor refers to, when it is open;
+ *   used as given; `stat` is what the descriptor refers to, when it is open; `fd` its
+ *   number when it is one of this process's own descriptors;
  * - `unreachable`: the path cannot be followed (`errno`: ENOENT for a missing directory,
  *   ENOTDIR, EACCES, ELOOP, ENAMETOOLONG).
  */
@@ -29,7 +30,7 @@ export type Location =
   | { readonly kind: 'new'; readonly given: string; readonly real: string }
   | { readonly kind: 'directory'; readonly given: string; readonly real: string; readonly stat: Stats }
   | { readonly kind: 'special'; readonly given: string; readonly real: string; readonly stat: Stats }
-  | { readonly kind: 'descriptor'; readonly given: string; readonly stat: Stats | undefined }
+  | { readonly kind: 'descriptor'; readonly given: string; readonly stat: Stats | undefined; readonly fd?: number }
   | { readonly kind: 'unreachable'; readonly given: string; readonly errno: string };
 
 /** Follows `given` to what it names; never throws (a problem is an `unreachable` location). */
@@ -45,7 +46,10 @@ export function locate(given: string): Location {
     } catch (error) {
       return { kind: 'unreachable', given, errno: errorCode(error) };
     }
-    if (isDescriptorDirectory(dir)) return { kind: 'descriptor', given, stat: statOrUndefined(given) };
+    if (isDescriptorDirectory(dir)) {
+      const own = dir === `/proc/${process.pid}/fd` && /^\d+$/.test(name);
+      return { kind: 'descriptor', given, stat: statOrUndefined(given), ...(own ? { fd: Number(name) } : {}) };
+    }
     const real = join(dir, name);
     let stat: Stats;
     try {
