@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, ioError } from '../core/diagnostics.js';
 import { errorCode } from './errno.js';
 import { type Location, locate } from './file-target.js';
+import { processAlive } from './processes.js';
 
 export { errorCode } from './errno.js';
 
@@ -192,17 +193,7 @@ async function sweepOrphans(path: string): Promise<void> {
   }
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (match && !processRuns(Number(match[1]))) await unlink(join(dirname(path), name)).catch(() => undefined);
-  }
-}
-
-function processRuns(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
+    if (match && !processAlive(Number(match[1]))) await unlink(join(dirname(path), name)).catch(() => undefined);
   }
 }
 

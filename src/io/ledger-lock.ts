@@ -11,12 +11,15 @@
  * {@link UNREADABLE_LOCK_STALE_MS} old; a lock of another host is never broken.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { link, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { ioError } from '../core/diagnostics.js';
 import { errorCode } from './errno.js';
 import { locate } from './file-target.js';
+import { processAlive, processStartTime } from './processes.js';
+
+export { processAlive, processStartTime } from './processes.js';
 
 /** What a lock file says about its holder. */
 export interface LockInfo {
@@ -70,28 +73,6 @@ export async function withLedgerLock<T>(ledgerPath: string, fn: (realPath: strin
     return await fn(real);
   } finally {
     await release(lockPath, mine);
-  }
-}
-
-/** Whether a process with this pid exists on this host (EPERM: it exists, owned by someone else). */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
-}
-
-/** A process's start time from `/proc/PID/stat` (Linux), or undefined where there is none. */
-export function processStartTime(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may contain spaces: count after it.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
   }
 }
 

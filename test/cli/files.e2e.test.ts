@@ -28,12 +28,12 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { deviceNode } from '../helpers/devices.js';
+import { deviceNode, fifoWithReader } from '../helpers/devices.js';
+import { simulateDiskFull } from '../helpers/disk-full.js';
 import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { runInProcess } from '../fuzz/in-process.js';
@@ -287,16 +287,11 @@ describe('point 6: devices, FIFOs and descriptors are written into, never replac
 
   it('a FIFO: its reader gets the output, and it stays a FIFO', async () => {
     const fifo = join(dir, 'fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reader = spawn('cat', [fifo]);
-    let got = '';
-    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
-    const read = new Promise((resolve) => reader.on('close', resolve));
+    const { read } = fifoWithReader(fifo);
     const writer = spawn(process.execPath, [BIN, 'allocate', 'data/counts-2017.csv', '-o', fifo], { cwd: ROOT });
     const code = await new Promise((resolve) => writer.on('close', resolve));
-    await read;
     expect(code).toBe(0);
-    expect(got).toBe(expected);
+    expect(await read).toBe(expected);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
@@ -499,23 +494,12 @@ describe('a second run at the same time, a full disk: the ledger and the report 
       vi.restoreAllMocks();
     });
 
-    /** Makes writes whose text contains `marker` fail as on a full disk. */
-    async function diskFullFor(marker: string): Promise<void> {
-      const probe = await open(join(tmpdir(), `flere-probe-${process.pid}`), 'w');
-      const proto = Object.getPrototypeOf(probe) as { writeFile: (data: unknown) => Promise<void> };
-      await probe.close();
-      const real = proto.writeFile;
-      vi.spyOn(proto, 'writeFile').mockImplementation(function (this: unknown, data: unknown) {
-        if (Buffer.from(data as string).toString().includes(marker)) return Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
-        return real.call(this, data);
-      });
-    }
     const args = ['check', join(dir, 'progress.csv'), '--allocation', join(dir, 'allocation.json'), '--as-of', '2017-07', '--ledger', ledger, '--record', '--format', 'json', '-o', report];
 
     it('while writing the ledger: nothing recorded, the old report stays', async () => {
       writeFileSync(ledger, ODENSE_PAID);
       writeFileSync(report, 'last month\n');
-      await diskFullFor('flere-skal-med-1,851');
+      await simulateDiskFull('flere-skal-med-1,851');
       const r = await runInProcess(args);
       expect(r.code).toBe(3);
       expect(JSON.parse(r.stderr).issues).toMatchObject([{ code: 'io.write', file: ledger, value: 'ENOSPC' }]);
@@ -527,7 +511,7 @@ describe('a second run at the same time, a full disk: the ledger and the report 
     it('while writing the report: found before the ledger is written, so nothing is recorded', async () => {
       writeFileSync(ledger, ODENSE_PAID);
       writeFileSync(report, 'last month\n');
-      await diskFullFor('"tranches"');
+      await simulateDiskFull('"tranches"');
       const r = await runInProcess(args);
       expect(r.code).toBe(3);
       expect(JSON.parse(r.stderr).issues).toMatchObject([{ code: 'io.write', file: report, value: 'ENOSPC' }]);

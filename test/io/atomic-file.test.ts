@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stageFile, writeFileAtomic } from '../../src/io/atomic-file.js';
+import { simulateDiskFull } from '../helpers/disk-full.js';
 
 describe('writeFileAtomic', () => {
   it('replaces the file and leaves no temporary file', async () => {
@@ -57,14 +57,6 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
-
-/** Makes every write through a FileHandle fail with `code`, as a full disk does. */
-async function failWrites(code: string): Promise<void> {
-  const probe = await open(join(tmpdir(), `flere-probe-${process.pid}`), 'w');
-  const proto = Object.getPrototypeOf(probe) as { writeFile: (...args: unknown[]) => Promise<void> };
-  await probe.close();
-  vi.spyOn(proto, 'writeFile').mockRejectedValue(Object.assign(new Error(`${code}: simulated`), { code }));
-}
 
 describe('writeFileAtomic: links, modes, owners, devices, a full disk (issue 11)', () => {
   afterEach(() => {
@@ -135,7 +127,7 @@ describe('writeFileAtomic: links, modes, owners, devices, a full disk (issue 11)
     const dir = mkdtempSync(join(tmpdir(), 'flere-atomic-'));
     const target = join(dir, 'ledger.csv');
     writeFileSync(target, 'old rows\n');
-    await failWrites('ENOSPC');
+    await simulateDiskFull();
     await expect(writeFileAtomic(target, 'new rows\n', 'payouts.csv')).rejects.toMatchObject({
       kind: 'io',
       diagnostics: [{ code: 'io.write', file: 'payouts.csv', value: 'ENOSPC' }],

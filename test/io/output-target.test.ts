@@ -1,14 +1,14 @@
 // `-o FILE` is checked before anything is read: an output that is one of the run's inputs is
 // a usage error, one that cannot be written an I/O error; a device, FIFO or descriptor is
 // written into, never replaced (issue 11, points 1, 5, 6, 12).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../src/core/diagnostics.js';
 import { writeOutput } from '../../src/io/output.js';
 import { prepareOutput } from '../../src/io/output-target.js';
-import { deviceNode } from '../helpers/devices.js';
+import { deviceNode, fifoWithReader } from '../helpers/devices.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const { dir, file } = scratchDir('flere-output-');
@@ -87,14 +87,9 @@ describe('prepareOutput', () => {
 describe('writeOutput to a stream', () => {
   it('writes into a FIFO for its reader and leaves the FIFO a FIFO', async () => {
     const fifo = join(dir, 'pipe');
-    execFileSync('mkfifo', [fifo]);
-    const reader = spawn('cat', [fifo]);
-    let got = '';
-    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
-    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const { read } = fifoWithReader(fifo);
     await writeOutput(['a,b\n', '1,2\n'], prepareOutput(fifo), process.stdout);
-    await closed;
-    expect(got).toBe('a,b\n1,2\n');
+    expect(await read).toBe('a,b\n1,2\n');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
