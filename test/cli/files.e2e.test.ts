@@ -31,7 +31,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceNode, fifoWithReader } from '../helpers/devices.js';
 import { simulateDiskFull } from '../helpers/disk-full.js';
 import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
@@ -524,17 +524,25 @@ describe('a second run at the same time, a full disk: the ledger and the report 
   describe('on a real full file system (a tiny tmpfs; only where this process may mount one)', () => {
     const tiny = join(dir, 'tiny');
     mkdirSync(tiny);
-    const mounted = isRoot && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tiny]).status === 0;
-    afterAll(() => {
-      if (mounted) spawnSync('umount', [tiny]);
-    });
+    /** Mounts a fresh 64 KiB tmpfs on `tiny` for the test's duration (false where it cannot). */
+    const mount = (): boolean => isRoot && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tiny]).status === 0;
+    // Mounted and unmounted inside each test, never at collection: hooks of a filtered-out suite do not run.
+    const mountable = mount() && spawnSync('umount', [tiny]).status === 0;
+    const onTinyFs = (body: () => void) => () => {
+      expect(mount()).toBe(true);
+      try {
+        body();
+      } finally {
+        spawnSync('umount', [tiny]);
+      }
+    };
     /** Fills the tmpfs, leaving `spare` bytes (one page: room for the lock file, not for a ledger). */
     const fill = (spare = 0) => {
       const free = statfsSync(tiny);
       writeFileSync(join(tiny, 'fill'), Buffer.alloc(Math.max(0, free.bavail * free.bsize - spare), 120));
     };
 
-    it.runIf(mounted)('the ledger on a full disk: exit 3, the ledger byte for byte, no temporary file left', () => {
+    it.runIf(mountable)('the ledger on a full disk: exit 3, the ledger byte for byte, no temporary file left', onTinyFs(() => {
       // A ledger of three pages (a person's long notes) with one page free: the lock fits, the new ledger does not.
       const big = `${HEADER.trimEnd()},note\nflere-skal-med-1,461,Odense,1,300,2017-07,2017-08-01T06:00:00.000Z,${'n'.repeat(10_000)}\n`;
       writeFileSync(join(tiny, 'L.csv'), big);
@@ -544,11 +552,10 @@ describe('a second run at the same time, a full disk: the ledger and the report 
       expect(issues(r)).toMatchObject([{ code: 'io.write', file: 'tiny/L.csv', value: 'ENOSPC' }]);
       expect(readFileSync(join(tiny, 'L.csv'), 'utf8')).toBe(big);
       expect(readdirSync(tiny).sort()).toEqual(['L.csv', 'fill']);
-    });
+    }));
 
-    it.runIf(mounted)('the report on a full disk: exit 3 before anything is recorded; the old report stays', () => {
+    it.runIf(mountable)('the report on a full disk: exit 3 before anything is recorded; the old report stays', onTinyFs(() => {
       writeFileSync(ledger, ODENSE_PAID);
-      execFileSync('rm', ['-f', join(tiny, 'fill'), join(tiny, 'L.csv')]);
       writeFileSync(join(tiny, 'report.csv'), 'last month\n');
       fill();
       const r = record(dir, 'L.csv', '--format', 'json', '-o', 'tiny/report.csv');
@@ -557,6 +564,6 @@ describe('a second run at the same time, a full disk: the ledger and the report 
       expect(readFileSync(ledger, 'utf8')).toBe(ODENSE_PAID);
       expect(readFileSync(join(tiny, 'report.csv'), 'utf8')).toBe('last month\n');
       expect(readdirSync(tiny).sort()).toEqual(['fill', 'report.csv']);
-    });
+    }));
   });
 });
