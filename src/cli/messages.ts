@@ -7,13 +7,14 @@ import type { Diagnostic, FlereError } from '../core/diagnostics.js';
 import { visibleText } from '../io/render/visible-text.js';
 import { checkMessages } from './messages/check.js';
 import { commonMessages } from './messages/common.js';
+import { fileMessages } from './messages/files.js';
 import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages, followupMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, fileMessages, inputMessages, checkMessages, progressMessages, followupMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {

@@ -12,11 +12,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Fixed, formatFixed } from '../core/decimal.js';
-import { type Diagnostic, DiagnosticBag, ioError } from '../core/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, ioError, usageError } from '../core/diagnostics.js';
 import { CSV_DIALECTS, type CsvDialect } from './render/csv-dialect.js';
 import { parseMonthCell } from './month-cell.js';
 import type { LedgerEntry } from '../core/tranche-status.js';
-import { errorCode, writeFileAtomic } from './atomic-file.js';
+import { checkReplaceable, writeFileAtomic } from './atomic-file.js';
+import { errorCode } from './errno.js';
+import { locate } from './file-target.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
 import { decodeText, type TextEncoding } from './decode.js';
@@ -56,6 +58,28 @@ export interface Ledger {
    */
   readonly encoding: TextEncoding;
   readonly bom: boolean;
+}
+
+/**
+ * Checks `--ledger path` before anything is read, so that a run that could not record
+ * stops before it computes anything. A ledger must be a file: `-`, an empty name, a
+ * device, FIFO or descriptor is a usage error `ledger.not-a-file` (a device would swallow
+ * the payouts and every run would pay again); a directory is io `io.is-directory`. With
+ * `record`, the file (or its directory, for a new ledger) must be writable (io `io.write`),
+ * and a ledger with a second hard link is io `ledger.hard-linked`: the atomic rewrite would
+ * leave the other name with the old rows, and a run through it would pay them again.
+ * Symbolic links are fine: they are written through.
+ */
+export function checkLedgerPath(path: string, record: boolean): void {
+  if (path === '' || path === '-') throw usageError({ code: 'ledger.not-a-file', file: path });
+  const where = locate(path);
+  if (where.kind === 'special' || where.kind === 'descriptor') throw usageError({ code: 'ledger.not-a-file', file: path });
+  if (where.kind === 'directory') throw ioError({ code: 'io.is-directory', file: path });
+  if (!record) return;
+  if (where.kind === 'file' && where.stat.nlink > 1) {
+    throw ioError({ code: 'ledger.hard-linked', file: path, value: String(where.stat.nlink) });
+  }
+  checkReplaceable(where);
 }
 
 /**
@@ -195,11 +219,17 @@ function csvCell(value: string, delimiter: string): string {
 }
 
 /**
- * Replaces the ledger file with `text`, atomically (temp file, fsync, rename), in the
- * encoding and with the BOM the file had (`ledger`), UTF-8 without BOM for a new file.
+ * Replaces the ledger file with `text`, atomically (temp file, fsync, rename; through a
+ * symbolic link, keeping the file's mode and owner), in the encoding and with the BOM the
+ * file had (`ledger`), UTF-8 without BOM for a new file. Errors name the file as `name`.
  */
-export async function writeLedger(path: string, text: string, ledger?: Pick<Ledger, 'encoding' | 'bom'>): Promise<void> {
-  await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false));
+export async function writeLedger(
+  path: string,
+  text: string,
+  ledger?: Pick<Ledger, 'encoding' | 'bom'>,
+  name: string = path,
+): Promise<void> {
+  await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false), name);
 }
 
 /** The bytes of `text` in `encoding`, with a BOM if `bom` (UTF encodings only). */

@@ -34,6 +34,11 @@ export async function loadPool(nameOrFile: string | undefined): Promise<PoolDefi
   return parsePoolJson(text.replace(/^\ufeff/, ''), nameOrFile);
 }
 
+/** The file `--pool nameOrFile` reads, or undefined for a preset (or no `--pool`). */
+export function poolFileOf(nameOrFile: string | undefined): string | undefined {
+  return nameOrFile === undefined || presetById(nameOrFile) !== undefined ? undefined : nameOrFile;
+}
+
 /** Parses and validates a pool file's text; `file` names it in diagnostics. */
 export async function parsePoolJson(text: string, file: string): Promise<PoolDefinition> {
   let data: unknown;

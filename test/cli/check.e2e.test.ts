@@ -133,8 +133,13 @@ describe('flere check: statuses month by month', () => {
       '851/1 due',
       '101/1 due',
     ]);
-    // Before the pool starts nothing is due: nothing is printed at all.
-    expect(check('--as-of', '2017-06', '--quiet', '--format', 'json')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // Before the pool starts nothing is due: a table or CSV prints nothing at all (cron mails
+    // only news); JSON is still a valid document, with an empty list (issue 10, point 8).
+    expect(check('--as-of', '2017-06', '--quiet', '--format', 'csv')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(check('--as-of', '2017-06', '--quiet', '--format', 'table')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const none = check('--as-of', '2017-06', '--quiet', '--format', 'json');
+    expect([none.code, none.stderr]).toEqual([0, '']);
+    expect(JSON.parse(none.stdout)).toMatchObject({ quiet: true, as_of: '2017-06', tranches: [] });
   });
 
   it('--as-of before a streak completes: Odense as of 2017-11 has 2 of 3 months', () => {

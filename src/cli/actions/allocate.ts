@@ -10,8 +10,10 @@ import { readCounts } from '../../io/counts-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName, STDIN_NAME } from '../../io/input-source.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { allocationRenderers } from '../../io/render/allocation.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
+import { poolFileOf } from '../../pools/load-pool.js';
 import { DEFAULT_POOL, poolNumbers } from '../../pools/presets.js';
 import { kommunerMissingFrom } from '../../registry/kommuner.js';
 import type { AllocateOptions } from '../commands/allocate.js';
@@ -21,6 +23,16 @@ import { printWarnings } from '../warnings.js';
 
 /** Runs `flere allocate FILE` with parsed options; throws FlereError for bad input. */
 export async function runAllocate(file: string | undefined, options: AllocateOptions, ctx: CliContext): Promise<void> {
+  // Before anything is read: an output that is one of the inputs, or cannot be written, stops the run.
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: 'FILE', path: file ?? '-' },
+      { role: '--applicants', path: options.applicants },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
   const pool = options.pool === undefined ? DEFAULT_POOL : await (await import('../../pools/load-pool.js')).loadPool(options.pool);
   const defaults = poolNumbers(pool);
   const total = options.total ?? defaults.total;
@@ -48,7 +60,7 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
     palette: await paletteFor(level),
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
-  await writeOutput(text, options.output, ctx.stdout);
+  await writeOutput(text, output, ctx.stdout);
 }
 
 /**

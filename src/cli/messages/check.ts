@@ -58,12 +58,6 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
 
   'kommune.empty': (d) => `${col(d)}empty kommune`,
 
-  'ledger.locked': (d) => {
-    const pid = d.args?.['pid'];
-    const holder = pid === undefined ? '' : ` by process ${String(pid)} on ${arg(d, 'host')} since ${arg(d, 'since')}`;
-    return `ledger locked${holder} (${d.value ?? 'lock file'}); another flere check --record is running — if not, remove the lock file`;
-  },
-  'ledger.lock-failed': (d) => `cannot create the ledger's lock file (${d.value ?? 'unknown error'})`,
   'ledger.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM)`,
   'ledger.bad-tranche': (d) => `${col(d)}not a tranche number: ${quoted(d)}`,
   'ledger.other-pool': (d) => `${col(d)}this row is for pool ${quoted(d)}, not ${arg(d, 'pool')}: is this the right ledger?`,
