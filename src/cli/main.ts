@@ -34,14 +34,13 @@ export async function main(argv: readonly string[], ctx: CliContext = processCon
   ctx.debug = args.includes('--debug');
   ctx.json = wantsJson(args);
   try {
-    await dispatch(args, ctx);
-    return ExitCode.ok;
+    return (await dispatch(args, ctx)) ?? ExitCode.ok;
   } catch (error) {
     return report(error, ctx, ctx.json);
   }
 }
 
-async function dispatch(args: readonly string[], ctx: CliContext): Promise<void> {
+async function dispatch(args: readonly string[], ctx: CliContext): Promise<ExitCode | void> {
   const at = args.findIndex((a) => !LEADING_FLAGS.has(a));
   const name = at < 0 ? undefined : args[at];
   const rest = [...args.slice(0, Math.max(at, 0)), ...args.slice(at + 1)];
@@ -59,7 +58,7 @@ async function dispatch(args: readonly string[], ctx: CliContext): Promise<void>
   const command = COMMANDS.find((c) => c.name === name) ?? unknownCommand(name);
   const parsed = parseCommandLine(command, rest);
   if (parsed.help) return write(ctx, commandHelp(command));
-  await command.run(parsed.argument, parsed.options, ctx);
+  return command.run(parsed.argument, parsed.options, ctx);
 }
 
 function unknownCommand(name: string): never {

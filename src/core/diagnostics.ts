@@ -13,6 +13,8 @@ export const ExitCode = {
   usage: 2,
   /** I/O: input missing or unreadable, output not writable, ledger locked. */
   io: 3,
+  /** Success, and a tranche is due (recorded, with --record): only with `check --exit-code`. */
+  due: 4,
   /** Internal error: a bug. */
   internal: 70,
 } as const;

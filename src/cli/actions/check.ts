@@ -3,7 +3,7 @@
  * (with --record) read the ledger, compute every tranche's status, append the due ones;
  * then render. Everything is read and checked before anything is written.
  */
-import { FlereError, usageError } from '../../core/diagnostics.js';
+import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
 import type { ProgressRow } from '../../core/person-progress.js';
 import { trancheShareMismatch } from '../../core/allocation-pool.js';
@@ -41,7 +41,7 @@ import { printWarnings } from '../warnings.js';
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
  * FlereError for bad input.
  */
-export async function runCheck(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): Promise<void> {
+export async function runCheck(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): Promise<ExitCode> {
   const personsFile = options.persons;
   if (progressFile !== undefined && personsFile !== undefined) throw usageError({ code: 'check.progress-and-persons' });
   if (progressFile === undefined && personsFile === undefined) throw usageError({ code: 'check.no-progress' });
@@ -93,8 +93,11 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     });
   };
 
-  // Data that stopped matters where a tranche is still unmet: said on stderr, never on stdout.
-  const warnAboutCoverage = (reports: readonly TrancheReport[]): void => {
+  // What the evaluation found: how many tranches are due (news for --exit-code; with --record
+  // they are recorded), and data that stopped where a tranche is still unmet (a warning).
+  let due = 0;
+  const takeStock = (reports: readonly TrancheReport[]): void => {
+    due = reports.filter((r) => r.status === 'due').length;
     const unmet = new Set(reports.filter((r) => r.status === 'pending' || r.status === 'forfeited').map((r) => r.id));
     const waiting = allocation.kommuner.filter((k) => unmet.has(k.id));
     printWarnings(ctx, coverageWarnings({ progress: progress.byKommune, kommuner: waiting, asOf, period, lastMonth: progress.lastMonth, file: progressName }));
@@ -133,7 +136,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     pending = await withLedgerLock(ledgerPath, async (realLedger) => {
       const ledger = await readLedger(ledgerPath, pool.id, CSV_DIALECTS[options.locale ?? 'plain']);
       const reports = evaluate(ledger);
-      warnAboutCoverage(reports);
+      takeStock(reports);
       const payouts = newPayouts(reports, recordedAt);
       for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
       const staged = await stageOutput(report(reports, recorded), output);
@@ -149,7 +152,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     });
   } else {
     const reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
-    warnAboutCoverage(reports);
+    takeStock(reports);
     pending = await stageOutput(report(reports, recorded), output);
   }
   try {
@@ -162,6 +165,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
       { code: 'check.recorded-not-reported', file: ledgerPath, value: String(recorded.size), args: { recordedAt } },
     ]);
   }
+  return options.exitCode === true && due > 0 ? ExitCode.due : ExitCode.ok;
 }
 
 /**
