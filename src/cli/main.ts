@@ -12,6 +12,7 @@ import { editDistance } from '../registry/edit-distance.js';
 import { allocateCommand } from './commands/allocate.js';
 import { checkCommand } from './commands/check.js';
 import { followupCommand } from './commands/followup.js';
+import { examplesCommand } from './commands/examples.js';
 import { poolsCommand } from './commands/pools.js';
 import { progressCommand } from './commands/progress.js';
 import type { CommandSpec } from './command-spec.js';
@@ -22,7 +23,7 @@ import { parseCommandLine } from './parse-command-line.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `flere --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, progressCommand, poolsCommand];
+export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, progressCommand, poolsCommand, examplesCommand];
 
 const DESCRIPTION = 'Exact allocation of Danish grant pools to kommuner, and when each tranche falls due.';
 /** Flags accepted before the command name as well as after it. */
@@ -46,10 +47,8 @@ async function dispatch(args: readonly string[], ctx: CliContext): Promise<ExitC
   const rest = [...args.slice(0, Math.max(at, 0)), ...args.slice(at + 1)];
   if (name === '-V' || name === '--version') return write(ctx, `${VERSION}\n`);
   if (name === '-h' || name === '--help') return write(ctx, programHelp(COMMANDS, DESCRIPTION));
-  if (name === undefined) {
-    ctx.stderr.write(programHelp(COMMANDS, DESCRIPTION));
-    throw usageError({ code: 'usage.no-command' });
-  }
+  // Bare `flere` is how a person asks what it can do: the overview, as with --help.
+  if (name === undefined) return write(ctx, programHelp(COMMANDS, DESCRIPTION));
   if (name === 'help') {
     const topic = rest.find((a) => !LEADING_FLAGS.has(a));
     if (topic === undefined) return write(ctx, programHelp(COMMANDS, DESCRIPTION));
