@@ -1,5 +1,6 @@
 /** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { jsonDuplicateKey } from './common.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
@@ -9,6 +10,8 @@ const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?')
 export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   'pool.unknown': (d) => `unknown pool ${quoted(d)}: not a preset (${arg(d, 'presets')}) and no such file`,
   'pool.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'pool.json-duplicate-key': jsonDuplicateKey,
+  'allocation.json-duplicate-key': jsonDuplicateKey,
   'pool.invalid': (d) => `${d.value ?? '(root)'}: ${arg(d, 'message')}`,
 
   'check.record-needs-ledger': () => '--record needs --ledger FILE: where should the payouts be recorded?',

@@ -24,6 +24,9 @@ const why = (d: Diagnostic): string => {
   return meaning === undefined ? ` (${code})` : `: ${meaning} (${code})`;
 };
 
+/** A key given twice in a JSON object (any document family). */
+export const jsonDuplicateKey = (d: Diagnostic): string => `${d.value ?? '?'} is given twice; JSON would silently keep the last: keep one`;
+
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   ...usageMessages,
   'io.read': (d) => `cannot read the file${why(d)}`,
