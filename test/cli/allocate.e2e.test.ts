@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutWarnings } from '../helpers/run-cli.js';
 
 interface AllocationJson {
   version: number;
@@ -17,7 +17,7 @@ interface AllocationJson {
 const sum = (xs: readonly string[]): bigint => xs.reduce((s, x) => s + BigInt(x), 0n);
 const json = (args: string[], input?: string): AllocationJson => {
   const result = runCli(args, input === undefined ? {} : { input });
-  expect(result.stderr).toBe('');
+  expect(withoutWarnings(result.stderr)).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as AllocationJson;
 };

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutWarnings } from '../helpers/run-cli.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { measured, reportFigures, runs, tally, TIMEOUT } from './figures.js';
 import { expectCleanOutcome, runInProcess } from './in-process.js';
@@ -120,7 +121,7 @@ async function runCase(name: string, args: string[], stdin: string | Uint8Array)
   const context = JSON.stringify(args);
   expectCleanOutcome(r, context);
   if (r.code === 0 && r.stderr !== '') {
-    for (const line of r.stderr.split('\n').filter((l) => l !== '')) expect(line, context).toMatch(/^flere: /);
+    for (const line of withoutWarnings(r.stderr).split('\n').filter((l) => l !== '')) expect(line, context).toMatch(/^flere: /);
   }
 }
 

@@ -14,9 +14,10 @@ import { readFollowupTargets } from '../../io/followup-reader.js';
 import { readFollowupRound } from '../../io/followup-round-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
-import { loadPool } from '../../pools/load-pool.js';
+import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
 import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
@@ -29,6 +30,18 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   if (stdinUsers.length > 1) throw usageError({ code: 'followup.two-stdin' });
   const kinds: ReadonlySet<FollowupSourceKind> = options.sources ?? new Set(options.forfeited === undefined ? ['not-applied'] : ['not-applied', 'forfeited']);
   if (kinds.has('forfeited') && options.forfeited === undefined) throw usageError({ code: 'followup.sources-need-forfeited' });
+  // Before anything is read: an output that is one of the inputs, or cannot be written, stops the run.
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: 'ALLOCATION', path: allocationFile },
+      { role: '--to', path: options.to },
+      { role: '--forfeited', path: options.forfeited },
+      { role: '--after', path: options.after },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
   const encoding = options.encoding as TextEncoding | undefined;
   const key = options.key ?? { kind: 'count' };
   const csv = {
@@ -109,5 +122,5 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     palette: await paletteFor(level),
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
-  await writeOutput(text, options.output, ctx.stdout);
+  await writeOutput(text, output, ctx.stdout);
 }

@@ -1,5 +1,6 @@
 /** `flere pools`: the presets (or one pool, or a pool file) described for people, or as JSON. */
 import { groupDigits } from '../../io/render/grouping.js';
+import { visibleText } from '../../io/render/visible-text.js';
 import { writeOutput } from '../../io/output.js';
 import { loadPool } from '../../pools/load-pool.js';
 import type { PoolDefinition, TrancheCondition } from '../../pools/pool.js';
@@ -38,5 +39,6 @@ function describePool(pool: PoolDefinition): string {
     ...pool.tranches.map((t, i) => `  tranche ${i + 1}: ${groupDigits(t.share)} % ${describeCondition(t.condition)}`),
   ];
   if (pool.source) lines.push(`  source: ${pool.source}`);
-  return `${lines.join('\n')}\n`;
+  // A pool file's name, source and labels are a person's text: shown, never obeyed.
+  return `${lines.map(visibleText).join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import { readPersonProgress } from '../../io/person-progress-input.js';
 import { chooseFormat, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { progressRenderers } from '../../io/progress-output.js';
 import { sourceName } from '../../io/input-source.js';
 import type { ProgressOptions } from '../commands/progress.js';
@@ -12,6 +13,8 @@ import { progressMeter } from '../progress-meter.js';
 
 /** Runs `flere progress PERSONS`; throws FlereError for bad input. */
 export async function runProgress(persons: string, options: ProgressOptions, ctx: CliContext): Promise<void> {
+  // Before anything is read: an output that is the person file, or cannot be written, stops the run.
+  const output = prepareOutput(options.output, [{ role: 'PERSONS', path: persons }], () => ctx.stdin);
   const name = sourceName(persons);
   const meter = progressMeter(ctx.stderr);
   let result;
@@ -28,7 +31,7 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
   const format = chooseFormat(options.format, options.output, false);
   const names = format === 'table' ? await kommuneNames() : () => '';
   const text = progressRenderers[format](result.rows, result.summary, names);
-  await writeOutput(text, options.output, ctx.stdout);
+  await writeOutput(text, output, ctx.stdout);
 }
 
 async function kommuneNames(): Promise<(code: string) => string> {

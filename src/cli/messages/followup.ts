@@ -1,5 +1,6 @@
 /** Wording for problems of `flere followup`: its inputs and how they must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { jsonDuplicateKey } from './common.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
@@ -60,6 +61,7 @@ export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string
   'followup-round.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
 
   'check-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'check-result.json-duplicate-key': jsonDuplicateKey,
   'check-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
   'check-result.quiet': () =>
     'this check result was written with --quiet and lists only the due tranches: run flere check without --quiet for --forfeited',

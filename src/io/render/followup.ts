@@ -16,6 +16,7 @@ import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextColumn, type TextRow } from './text-table.js';
+import { visibleText } from './visible-text.js';
 
 /**
  * Everything a follow-up renderer shows: the round (its result, audit trail, balances and
@@ -190,8 +191,8 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
     cells: ['', 'Total', groupDigits(weightTotal), groupDigits(formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE)), kr(v.accounting.followupPaid)],
     style: p.bold,
   });
-  const by = v.key.kind === 'equal' ? 'in equal shares' : v.key.kind === 'count' ? 'by count in the allocation' : `by «${v.key.column}»`;
-  const of = v.pool ? ` of ${v.pool.name}` : '';
+  const by = v.key.kind === 'equal' ? 'in equal shares' : v.key.kind === 'count' ? 'by count in the allocation' : `by «${visibleText(v.key.column)}»`;
+  const of = v.pool ? ` of ${visibleText(v.pool.name)}` : '';
   const round = v.round > 1 ? `, round ${v.round}` : '';
   const lines = [
     p.bold(`Follow-up pool${of}${round}: ${kr(f.pool)} kr. in units of ${groupDigits(formatFixed(f.unit))} kr., ${f.rows.length} recipient${f.rows.length === 1 ? '' : 's'} ${by}`),
