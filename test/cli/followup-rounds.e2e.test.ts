@@ -134,6 +134,11 @@ describe('the 2017 story in two rounds: no krone distributed twice', () => {
     expect(new Set(again.issues.map((i) => i.code))).toEqual(new Set(['followup.already-distributed']));
     const first = refused(['followup', at('allocation.json'), '--after', at('round-2.json'), ...to]);
     expect(first.issues[0]).toMatchObject({ code: 'followup.already-distributed', value: 'earlier.sources[0]' });
+    // A round's record is an input of the next: -o may not overwrite it.
+    const before = readFileSync(at('round-2.json'), 'utf8');
+    const over = refused(['followup', at('allocation.json'), '--forfeited', at('check.json'), '--sources', 'forfeited', '--after', at('round-2.json'), ...to, '-o', at('round-2.json')]);
+    expect([over.exit_code, over.issues.map((i) => i.code)]).toEqual([2, ['output.is-input']]);
+    expect(readFileSync(at('round-2.json'), 'utf8')).toBe(before);
   });
 
   it('shows what a round leaves for later as not yet distributed', () => {
