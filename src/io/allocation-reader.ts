@@ -4,6 +4,7 @@
  * pools whose grants were decided by application), whose amounts are then split into the
  * pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
  */
+import { compareCodePoints } from '../core/code-point-order.js';
 import { type Fixed, formatFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
 import { unitsToAmount } from '../core/money.js';
@@ -304,11 +305,7 @@ function splitGrants(grants: readonly AllocatedKommune[], shares: readonly Fixed
   const whole = amountDigits.every((a) => a % unitDigits === 0n);
   const unit: Fixed = whole ? poolUnit : { digits: 1n, scale };
   const perUnit = whole ? unitDigits : 1n;
-  const order = applied.map((_, i) => i).sort((a, b) => {
-    const x = applied[a]?.id ?? '';
-    const y = applied[b]?.id ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const order = applied.map((_, i) => i).sort((a, b) => compareCodePoints(applied[a]?.id ?? '', applied[b]?.id ?? ''));
   const units = order.map((i) => (amountDigits[i] ?? 0n) / perUnit);
   const { cells } = splitTranches(units, shares);
   const split = new Map<string, Fixed[]>();

@@ -28,7 +28,9 @@ export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextE
   const { text } = decodeText(bytes, encoding);
   const mojibake = looksLikeMojibake(text);
   const bag = new DiagnosticBag();
-  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag });
+  // A header without rows is an answer, not a mistake: nobody applied (the whole pool goes to
+  // the follow-up pool). A file without even a header is still refused.
+  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag, allowEmpty: true });
   const { kommune: column } = matchColumns(table.header, SPECS, { file, line: table.headerLine });
   const seen = new Map<string, number>();
   const applicants: Applicant[] = [];

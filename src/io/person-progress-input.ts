@@ -7,6 +7,7 @@ import { dataError, usageError } from '../core/diagnostics.js';
 import { type Month, monthFromIndex, monthIndex } from '../core/months.js';
 import { PersonProgress, type ProgressRow } from '../core/person-progress.js';
 import type { TargetGroupRule } from '../core/target-group.js';
+import { checkStdin } from './input-source.js';
 import { loadRegistryResolver, type PersonReadSummary, readPersonFile, readPersonStream } from './person-stream.js';
 import type { Progress } from './progress-reader.js';
 
@@ -41,7 +42,8 @@ export async function readPersonProgress(path: string, options: PersonProgressIn
   let summary: PersonReadSummary;
   if (path === '-') {
     const stdin = options.stdin;
-    if (stdin === undefined || stdin.isTTY) throw usageError({ code: 'usage.stdin-terminal' });
+    if (stdin === undefined) throw usageError({ code: 'usage.stdin-terminal' });
+    checkStdin(stdin);
     summary = await readPersonStream(stdin as AsyncIterable<Uint8Array | string>, sink, read);
   } else {
     summary = readPersonFile(path, sink, read);

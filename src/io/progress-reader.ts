@@ -7,6 +7,7 @@
 import type { KommuneProgress, MonthlyCounts } from '../core/conditions.js';
 import { type Diagnostic, DiagnosticBag } from '../core/diagnostics.js';
 import type { Month } from '../core/months.js';
+import { nearPeriod, PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js';
 import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { readTable } from './csv-table.js';
 import { column, type HeaderConcept, KOMMUNE_COLUMN } from './header-vocabulary.js';
@@ -37,6 +38,11 @@ export interface ProgressReadOptions {
   readonly metrics: readonly string[];
   /** Pairs checked in every row (`cleared ≤ target_group`, each numerator ≤ its denominator). */
   readonly bounds: readonly MetricBound[];
+  /**
+   * The pool's period: a row more than {@link PERIOD_MARGIN_MONTHS} months before its start or
+   * after its end is refused (`progress.month-out-of-period`), as a mistyped year (`2107-12`).
+   */
+  readonly period?: Period;
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
   readonly decimalMark?: DecimalMark;
@@ -56,7 +62,8 @@ export interface Progress {
  * Reads and checks a progress file. Counts are whole numbers ≥ 0; an empty metric cell
  * means "no data for that metric in that month" (which breaks a streak), not 0. Throws one
  * FlereError (data) listing every problem: unknown kommuner, unreadable months
- * (`progress.bad-month`), bad numbers, `progress.duplicate` (same kommune and month twice),
+ * (`progress.bad-month`) and months far outside the pool's period
+ * (`progress.month-out-of-period`), bad numbers, `progress.duplicate` (same kommune and month twice),
  * `progress.above-bound` (e.g. cleared > target_group, company_activity > recipients).
  */
 export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): Progress {
@@ -95,6 +102,15 @@ export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): P
     const month = parseMonthCell(cell(monthColumn));
     if (month === undefined) {
       problems.push({ code: 'progress.bad-month', file, line, column: monthColumn.name, value: cell(monthColumn) });
+    } else if (options.period !== undefined && !nearPeriod(month, options.period)) {
+      problems.push({
+        code: 'progress.month-out-of-period',
+        file,
+        line,
+        column: monthColumn.name,
+        value: month,
+        args: { start: options.period.start, end: options.period.end, margin: PERIOD_MARGIN_MONTHS },
+      });
     }
     const counts: Record<string, bigint> = {};
     for (const name of present) {

@@ -55,7 +55,7 @@ export const FLERE_SKAL_MED_2: PoolDefinition = {
   start: '2020-01',
   end: '2022-06',
   reference_month: '2020-01',
-  source: 'Flere skal med 2, pool rules as summarised in DESIGN.md',
+  source: "Flere skal med 2, the pool's announcement (its rules are summarised in flere's README, Pools)",
   tranches: [
     { share: '50', condition: { kind: 'at-start' }, label: 'on interim accounts, no result requirement' },
     {

@@ -382,16 +382,22 @@ describe('"due" never goes back', () => {
           const [asOf, cut, later] = [a, b, c].sort((x, y) => x - y).map((n) => addMonths('2017-05', n as number)) as [string, string, string];
           const rule = { referenceMonth: referenceMonth(pool), leavers };
           const until = (last: string) => records.filter((r) => r.month <= last);
-          const statuses = (last: string, at: string) =>
-            trancheStatuses({ pool, allocations: ALLOCATIONS, progress: asProgress(aggregatePersonMonths(until(last), rule)), ledger: [], asOf: at }).map(
-              (t) => `${t.id}/${t.tranche} ${t.status} ${t.month ?? '-'}`,
-            );
-          // The data up to `cut`, evaluated as of then; and the data up to `later`, as of then.
-          const before = statuses(cut, cut);
-          const after = statuses(later, later);
+          const statuses = (last: string, at: string, asOfStated: boolean) =>
+            trancheStatuses({
+              pool,
+              allocations: ALLOCATIONS,
+              progress: asProgress(aggregatePersonMonths(until(last), rule)),
+              ledger: [],
+              asOf: at,
+              asOfStated,
+            }).map((t) => `${t.id}/${t.tranche} ${t.status} ${t.month ?? '-'}`);
+          // The data up to `cut`, evaluated as of then (the default as-of: the data's last
+          // month); and the data up to `later`, as of then.
+          const before = statuses(cut, cut, false);
+          const after = statuses(later, later, false);
           for (const due of before.filter((s) => s.includes(' due '))) expect(after).toContain(due);
-          // With the as-of fixed, later data changes nothing at all.
-          expect(statuses(later, asOf)).toEqual(statuses(asOf, asOf));
+          // With the as-of fixed (--as-of), later data changes nothing at all.
+          expect(statuses(later, asOf, true)).toEqual(statuses(asOf, asOf, true));
         },
       ),
       { numRuns: 300 },

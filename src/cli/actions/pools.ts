@@ -1,5 +1,6 @@
 /** `flere pools`: the presets (or one pool, or a pool file) described for people, or as JSON. */
 import { groupDigits } from '../../io/render/grouping.js';
+import { visibleText } from '../../io/render/visible-text.js';
 import { writeOutput } from '../../io/output.js';
 import { loadPool } from '../../pools/load-pool.js';
 import { type PoolDefinition, referenceMonth, type TrancheCondition } from '../../pools/pool.js';
@@ -39,5 +40,6 @@ function describePool(pool: PoolDefinition): string {
     `  target group: the recipients of ${referenceMonth(pool)} (from a person file)`,
   ];
   if (pool.source) lines.push(`  source: ${pool.source}`);
-  return `${lines.join('\n')}\n`;
+  // A pool file's name, source and labels are a person's text: shown, never obeyed.
+  return `${lines.map(visibleText).join('\n')}\n`;
 }

@@ -16,6 +16,8 @@ export interface CheckOptions extends OutputOptionValues, InputOptionValues, Col
   ledger?: string;
   record?: boolean;
   quiet?: boolean;
+  /** Exit 4 instead of 0 when a tranche is due, so that cron can tell news by the status. */
+  exitCode?: boolean;
 }
 
 const EXAMPLE = `
@@ -32,7 +34,8 @@ person and month, aggregated exactly as flere progress does), not both. With --p
 Statuses: due (condition met, not in the ledger), paid (in the ledger), pending (not met
 yet), forfeited (not met by the pool's end month). With --record, the due tranches are
 appended to the ledger (atomically, under a lock: a second run at the same time exits 3).
-With --quiet, nothing is printed unless something is due: made for cron.`;
+With --quiet, nothing is printed unless something is due: made for cron. With --exit-code
+the status tells it too: 0 nothing due, 4 something due (and recorded), 1-3 and 70 errors.`;
 
 /** `flere check`. */
 export const checkCommand: CommandSpec = {
@@ -48,12 +51,13 @@ export const checkCommand: CommandSpec = {
     { long: 'record', description: 'append the due tranches to the ledger (needs --ledger)' },
     { long: 'quiet', short: 'q', description: 'print only due tranches, and nothing when none is due' },
     ...targetGroupOptions(),
+    { long: 'exit-code', description: 'exit 4 (not 0) when a tranche is due (recorded, with --record): for scripts' },
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     ...inputOptions('the progress file'),
   ],
   example: EXAMPLE,
   run: async (progress, options, ctx) => {
     const { runCheck } = await import('../actions/check.js');
-    await runCheck(progress, options as unknown as CheckOptions, ctx);
+    return runCheck(progress, options as unknown as CheckOptions, ctx);
   },
 };
