@@ -11,8 +11,8 @@ import { unitsToAmount } from '../core/money.js';
 import { splitTranches } from '../core/tranche-split.js';
 import type { AllocatedKommune } from '../core/tranche-status.js';
 import { resolveKommune } from '../registry/match.js';
-import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn, normalizeColumnName } from './columns.js';
-import { COUNT_ALIASES } from './counts-reader.js';
+import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
+import { column, COUNT_CONCEPTS, trancheColumnNumber } from './header-vocabulary.js';
 import { readTable } from './csv-table.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { type JsonDocument, readJsonDocument } from './json-document.js';
@@ -191,25 +191,14 @@ function checkTranches(
 // --- CSV --------------------------------------------------------------------------------
 
 const KOMMUNE_SPECS = [
-  { key: 'id', aliases: ['kode', 'code', 'kommunekode', 'kommune', 'kommunenr'], required: false },
-  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
-  { key: 'amount', aliases: ['beløb', 'belob', 'tilskud', 'bevilling', 'bevilget', 'grant', 'kroner', 'kr'], required: true },
-  { key: 'applied', aliases: ['ansøgt', 'ansogt', 'søgt'], required: false },
+  column('id', ['id', 'kommuneCode', 'kommune'], false),
+  column('name', ['name', 'kommuneName'], false),
+  column('amount', ['amount'], true),
+  column('applied', ['applied'], false),
 ] as const satisfies readonly ColumnSpec[];
 /** With `summary`: each kommune's count, as `flere allocate` writes it (and counts files name it). */
-const COUNT_SPEC = { key: 'count', aliases: COUNT_ALIASES, required: false } as const satisfies ColumnSpec;
-
-/**
- * `tranche_1`, `Tranche 2`, `rate 3`, `rate_1`, `tranche 1 (30 %)` → the 1-based tranche
- * number. A trailing parenthesis is cut at its first `(` by index, not by a pattern: a
- * backtracking `\(.*\)$` is quadratic on a header of many `(` (28 s on 160,000).
- */
-function trancheNumber(header: string): number | undefined {
-  const name = normalizeColumnName(header);
-  const open = name.endsWith(')') ? name.indexOf('(') : -1;
-  const m = /^(?:tranche|rate)(\d+)$/.exec(open < 0 ? name : name.slice(0, open));
-  return m ? Number(m[1]) : undefined;
-}
+const COUNT_SPEC = column('count', COUNT_CONCEPTS, false) satisfies ColumnSpec;
+const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 2).flatMap(acceptedNames).join(', ');
 
 const YES = new Set(['yes', 'ja', 'true', 'y', 'j', '1', 'x']);
 const NO = new Set(['no', 'nej', 'false', 'n', '0', '']);
@@ -233,12 +222,12 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
   const kommuneColumn = columns.id ?? columns.name;
   if (kommuneColumn === undefined) {
     throw new FlereError('data', [
-      { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'id, kommune, kode, name, navn' } },
+      { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } },
     ]);
   }
   const trancheColumns: MatchedColumn[] = [];
   table.header.forEach((name, index) => {
-    const n = trancheNumber(name);
+    const n = trancheColumnNumber(name);
     if (n !== undefined) trancheColumns[n - 1] = { index, name };
   });
   const grants = trancheColumns.length === 0;

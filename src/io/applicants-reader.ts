@@ -6,16 +6,11 @@
 import { DiagnosticBag } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 
-const SPECS = [
-  {
-    key: 'kommune',
-    aliases: ['kode', 'code', 'kommunekode', 'kommunenavn', 'navn', 'name', 'ansøger', 'applicant', 'recipient', 'modtager'],
-    required: true,
-  },
-] as const satisfies readonly ColumnSpec[];
+const SPECS = [column('kommune', [...KOMMUNE_COLUMN, 'payee'], true)] as const satisfies readonly ColumnSpec[];
 
 /** An applying kommune (or free recipient): its code (or name) and the line that named it. */
 export interface Applicant {

@@ -7,8 +7,9 @@
 import { compareCodePoints, hasSurrogate } from '../core/code-point-order.js';
 import type { Fixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
-import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
+import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { scanTable, type Table, type TableHead, type TableRow } from './csv-table.js';
+import { column, COUNT_CONCEPTS } from './header-vocabulary.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { restoreFormulaText } from './formula-text.js';
@@ -35,18 +36,18 @@ export interface CountsReadOptions {
   readonly decimalMark?: DecimalMark;
 }
 
-/** Names under which each field's column is accepted, English and Danish. */
-export const COUNT_ALIASES = ['antal', 'antal personer', 'personer', 'count', 'persons', 'recipients', 'modtagere', 'målgruppe', 'bruttomålgruppe', 'n'];
+// The kommune by code, by name, or both (which must then agree); `kommune` may hold either.
 const KOMMUNE_SPECS = [
-  { key: 'code', aliases: ['kode', 'kommunekode', 'kommunenr', 'kommunenummer', 'komkode', 'komnr', 'id'], required: false },
-  { key: 'kommune', aliases: ['kommunenavn', 'navn', 'name', 'municipality'], required: false },
-  { key: 'count', aliases: COUNT_ALIASES, required: true },
+  column('code', ['kommuneCode', 'id'], false),
+  column('kommune', ['kommune', 'kommuneName', 'name'], false),
+  column('count', COUNT_CONCEPTS, true),
 ] as const satisfies readonly ColumnSpec[];
+const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 2).flatMap(acceptedNames).join(', ');
 // `id` apart from `name`: flere's own CSV has both (the same text), and must read back.
 const FREE_SPECS = [
-  { key: 'name', aliases: ['navn', 'recipient', 'modtager'], required: false },
-  { key: 'id', aliases: [], required: false },
-  { key: 'count', aliases: [...COUNT_ALIASES, 'weight', 'vægt'], required: true },
+  column('name', ['name', 'payee'], false),
+  column('id', ['id'], false),
+  column('count', [...COUNT_CONCEPTS, 'weight'], true),
 ] as const satisfies readonly ColumnSpec[];
 
 /** Reads and checks a counts file; throws one FlereError (data) listing every bad row. */
@@ -120,7 +121,7 @@ function readKommuneRows(table: Table, options: CountsReadOptions, bag: Diagnost
   const file = options.file;
   const columns = matchColumns(table.header, KOMMUNE_SPECS, { file, line: table.headerLine });
   if (!columns.code && !columns.kommune) {
-    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'kommune, kode, kommunekode, navn, name, code' } });
+    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } });
     return [];
   }
   const style = numberStyleFor(table.delimiter, options.decimalMark);

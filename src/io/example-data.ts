@@ -13,6 +13,7 @@ export const EXAMPLE_FILES: readonly { readonly name: string; readonly about: st
   { name: 'applicants-2017.csv', about: 'the 89 kommuner that applied (illustrative)' },
   { name: 'progress-2017.csv', about: 'monthly progress of the 89 applicants (illustrative)' },
   { name: 'followup-2017.csv', about: 'the six recipients of the December 2017 follow-up pool, with weights' },
+  { name: 'persons-example.csv', about: "four persons over three months: flere progress's worked example (fake identifiers)" },
   { name: 'kommuner.csv', about: 'the official list of the 98 kommuner, codes and regions' },
 ];
 

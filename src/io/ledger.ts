@@ -21,6 +21,7 @@ import { errorCode } from './errno.js';
 import { locate } from './file-target.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column } from './header-vocabulary.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
@@ -29,14 +30,15 @@ import { loadIconv } from './iconv.js';
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
 
+// `kommune` holds a code or a name; a separate name column only names it for people.
 const SPECS = [
-  { key: 'pool', aliases: ['pulje'], required: false },
-  { key: 'kommune', aliases: ['kode', 'kommunekode', 'code', 'id'], required: true },
-  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
-  { key: 'tranche', aliases: ['rate', 'trance'], required: true },
-  { key: 'amount', aliases: ['beløb', 'belob', 'udbetalt'], required: true },
-  { key: 'month_due', aliases: ['month', 'måned', 'maaned', 'forfalden'], required: true },
-  { key: 'recorded_at', aliases: ['recorded', 'registreret', 'bogført'], required: false },
+  column('pool', ['pool'], false),
+  column('kommune', ['kommune', 'kommuneCode', 'id'], true),
+  column('name', ['kommuneName', 'name'], false),
+  column('tranche', ['tranche'], true),
+  column('amount', ['amount'], true),
+  column('month_due', ['monthDue', 'month'], true),
+  column('recorded_at', ['recordedAt'], false),
 ] as const satisfies readonly ColumnSpec[];
 
 /** A read ledger: its entries and what is needed to append to its text. */

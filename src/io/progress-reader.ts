@@ -10,18 +10,19 @@ import type { Month } from '../core/months.js';
 import { nearPeriod, PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js';
 import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column, type HeaderConcept, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { parseMonthCell } from './month-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount } from './numbers.js';
 
-/** Header names accepted for the usual metrics, besides the metric's own name. */
-export const METRIC_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  target_group: ['målgruppe', 'bruttomålgruppe', 'målgruppen', 'target group', 'target'],
-  cleared: ['afklaret', 'afklarede', 'afklaret og visiteret', 'visiteret', 'cleared'],
-  recipients: ['modtagere', 'ydelsesmodtagere', 'antal modtagere'],
-  company_activity: ['virksomhedsrettet', 'virksomhedsrettet indsats', 'i virksomhedsrettet indsats', 'company activity'],
-  paid_hours: ['ordinære timer', 'ordinaere timer', 'løntimer', 'med løntimer', 'paid hours'],
+/** The concepts of the usual metrics' columns (a pool may name further metrics: their own name only). */
+export const METRIC_CONCEPTS: Readonly<Record<string, readonly HeaderConcept[]>> = {
+  target_group: ['targetGroup'],
+  cleared: ['cleared'],
+  recipients: ['recipients'],
+  company_activity: ['companyActivity'],
+  paid_hours: ['paidHours'],
 };
 
 /** A pair of metrics where the first may never exceed the second in a row. */
@@ -68,14 +69,9 @@ export interface Progress {
 export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): Progress {
   const { file } = options;
   const { text } = decodeText(bytes, options.encoding);
-  const specs: ColumnSpec[] = [
-    { key: 'kommune', aliases: ['kode', 'kommunekode', 'code', 'kommunenavn', 'navn', 'name', 'id'], required: true },
-    { key: 'month', aliases: ['måned', 'maaned', 'periode', 'period', 'md'], required: true },
-  ];
-  const metricNames = [...new Set([...options.metrics, ...Object.keys(METRIC_ALIASES)])];
-  for (const name of metricNames) {
-    specs.push({ key: name, aliases: METRIC_ALIASES[name] ?? [], required: options.metrics.includes(name) });
-  }
+  const specs: ColumnSpec[] = [column('kommune', KOMMUNE_COLUMN, true), column('month', ['month'], true)];
+  const metricNames = [...new Set([...options.metrics, ...Object.keys(METRIC_CONCEPTS)])];
+  for (const name of metricNames) specs.push(column(name, METRIC_CONCEPTS[name] ?? [], options.metrics.includes(name)));
   const bag = new DiagnosticBag();
   const table = readTable(text, {
     file,

@@ -6,6 +6,7 @@
 import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
 import type { ProgressRow } from '../../core/person-progress.js';
+import type { TargetGroupRule } from '../../core/target-group.js';
 import { trancheShareMismatch } from '../../core/allocation-pool.js';
 import { coverageWarnings } from '../../core/data-coverage.js';
 import { type Fixed, formatFixed } from '../../core/decimal.js';
@@ -33,6 +34,7 @@ import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
 import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
+import { targetGroupRule } from '../commands/target-group-options.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
 import { printWarnings } from '../warnings.js';
@@ -47,6 +49,9 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   if (progressFile === undefined && personsFile === undefined) throw usageError({ code: 'check.no-progress' });
   if (personsFile !== undefined && (options.encoding !== undefined || options.delimiter !== undefined)) {
     throw usageError({ code: 'check.persons-reading-options' });
+  }
+  if (progressFile !== undefined && (options.referenceMonth !== undefined || options.leavers !== undefined)) {
+    throw usageError({ code: 'check.progress-target-group-options' });
   }
   if (options.record && options.ledger === undefined) {
     throw usageError({ code: 'check.record-needs-ledger' });
@@ -69,7 +74,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const progress =
     progressFile !== undefined
       ? await readProgressFile(progressFile, progressName, pool, options, ctx)
-      : await readPersons(personsFile as string, progressName, ctx);
+      : await readPersons(personsFile as string, progressName, targetGroupRule(pool, options), ctx);
   checkProgressKommuner(progress, allocation.kommuner, progressName);
   const period = { start: pool.start, end: pool.end };
   if (options.asOf !== undefined && !nearPeriod(options.asOf, period)) {
@@ -244,13 +249,13 @@ async function readProgressFile(
  * (the same entry point). Loaded only when asked for; its errors name the file and line only,
  * never a person.
  */
-async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
+async function readPersons(path: string, name: string, rule: TargetGroupRule, ctx: CliContext): Promise<Progress> {
   const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
   const { progressMeter } = await import('../progress-meter.js');
   const meter = progressMeter(ctx.stderr);
   try {
     return asCheckProgress(
-      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+      await readPersonProgress(path, { name, rule, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
     );
   } finally {
     meter?.done();

@@ -21,6 +21,8 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     'give the progress either as PROGRESS or as a person file with --persons FILE, not both',
   'check.persons-reading-options': () =>
     '--encoding and --delimiter are for a PROGRESS file; a --persons file is read as flere progress reads it',
+  'check.progress-target-group-options': () =>
+    '--reference-month and --leavers are for a --persons file; a PROGRESS file has its target groups already (give them to flere progress)',
   'check.persons-metric': (d) =>
     `pool ${arg(d, 'pool')} reads ${d.value ?? '?'}, which a person file does not give (it gives target_group, cleared, recipients, company_activity, paid_hours): use a progress file`,
   'check.as-of-out-of-period': (d) =>
