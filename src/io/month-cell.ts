@@ -5,7 +5,7 @@
  * not exist: `2017-13`, `2017-02-30`, year `0000`; a two-digit year is widened as Excel
  * widens it, never into any century.
  */
-import { type Month, parseMonth } from '../core/months.js';
+import { daysInMonth, type Month, parseMonth } from '../core/months.js';
 
 const NAMES: Readonly<Record<string, number>> = {
   jan: 1, januar: 1, january: 1,
@@ -24,12 +24,6 @@ const NAMES: Readonly<Record<string, number>> = {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Days in a month of the Gregorian calendar. */
-function daysIn(year: number, m: number): number {
-  if (m === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
 /**
  * A year as written: four digits as they are (`0000` is no year: parseMonth refuses years
  * before 1000), two digits as Excel widens them (`00`–`29` → 2000s, `30`–`99` → 1900s).
@@ -43,7 +37,7 @@ function fullYear(text: string): number {
 /** The month of a date; undefined when the day does not exist in it (`2017-02-30`). */
 function month(yearText: string, m: number, day = 1): Month | undefined {
   const year = fullYear(yearText);
-  if (m < 1 || m > 12 || day < 1 || day > daysIn(year, m)) return undefined;
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(year, m)) return undefined;
   return parseMonth(`${String(year).padStart(4, '0')}-${pad(m)}`);
 }
 

@@ -3,6 +3,7 @@
  * trimming, decoding a cell's text, reading a month.
  */
 import { isUtf8 } from 'node:buffer';
+import { daysInMonth } from '../core/months.js';
 import { FIRST_YEAR, LAST_YEAR } from '../core/person-progress.js';
 
 const CR = 13;
@@ -98,6 +99,6 @@ export function parseMonthCell(text: string): number | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   if (month < 1 || month > 12 || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return undefined;
+  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > daysInMonth(year, month))) return undefined;
   return year * 12 + month - 1;
 }

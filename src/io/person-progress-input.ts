@@ -5,6 +5,7 @@
 import type { MonthlyCounts } from '../core/conditions.js';
 import { dataError, usageError } from '../core/diagnostics.js';
 import { type Month, monthFromIndex, monthIndex } from '../core/months.js';
+import { PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js';
 import { PersonProgress, type ProgressRow } from '../core/person-progress.js';
 import type { TargetGroupRule } from '../core/target-group.js';
 import { checkStdin } from './input-source.js';
@@ -21,6 +22,8 @@ export interface PersonProgressInput {
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Called now and then with the number of rows read so far (for a progress meter). */
   readonly onProgress?: (rows: number) => void;
+  /** The pool's period: rows further than PERIOD_MARGIN_MONTHS from it are data errors. */
+  readonly period?: Period;
 }
 
 /** The progress rows and what was read. */
@@ -38,7 +41,11 @@ export interface PersonProgressResult {
 export async function readPersonProgress(path: string, options: PersonProgressInput): Promise<PersonProgressResult> {
   const resolve = await loadRegistryResolver();
   const sink = new PersonProgress();
-  const read = { name: options.name, resolve, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const months = options.period && {
+    first: monthIndex(options.period.start) - PERIOD_MARGIN_MONTHS,
+    last: monthIndex(options.period.end) + PERIOD_MARGIN_MONTHS,
+  };
+  const read = { name: options.name, resolve, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(months ? { months } : {}) };
   let summary: PersonReadSummary;
   if (path === '-') {
     const stdin = options.stdin;

@@ -19,6 +19,7 @@ import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
 import { errorCode } from './atomic-file.js';
 import { decodeCell, parseMonthCell, splitCells, trimBytes } from './person-cells.js';
+import { monthFromIndex } from '../core/months.js';
 import { PERSON_COLUMNS, Role, columnRoles, flagBit, sniffDelimiter } from './person-columns.js';
 
 
@@ -50,6 +51,12 @@ export interface PersonReadOptions {
   readonly resolve?: (text: string) => KommuneMatch;
   /** Called now and then with the number of data rows read so far. */
   readonly onProgress?: (rows: number) => void;
+  /**
+   * The months a row may have, as month indexes (year × 12 + month − 1), both included: a
+   * row outside is `persons.month-out-of-period` (a mistyped year such as 2107, which would
+   * also make the per-person state span a century). Default: the years the reader can hold.
+   */
+  readonly months?: { readonly first: number; readonly last: number };
 }
 
 /** What was read: data rows counted, distinct persons, and where each kommune first appears. */
@@ -88,11 +95,18 @@ export class PersonCsvParser {
   private line = 0;
   private rowCount = 0;
 
+  private readonly firstMonth: number;
+  private readonly lastMonth: number;
+
   constructor(
     private readonly sink: PersonProgress,
     private readonly file: string,
     private readonly resolveText: (text: string) => KommuneMatch,
-  ) {}
+    months: { readonly first: number; readonly last: number } = { first: FIRST_YEAR * 12, last: LAST_YEAR * 12 + 11 },
+  ) {
+    this.firstMonth = Math.max(months.first, FIRST_YEAR * 12);
+    this.lastMonth = Math.min(months.last, LAST_YEAR * 12 + 11);
+  }
 
   /** Data rows counted so far. */
   get rows(): number {
@@ -217,6 +231,8 @@ export class PersonCsvParser {
     const persons = this.persons;
     const codeCache = this.codeCache;
     const sink = this.sink;
+    const firstMonth = this.firstMonth;
+    const lastMonth = this.lastMonth;
     let pos = start;
     while (pos < end) {
       const lineStart = pos;
@@ -257,7 +273,7 @@ export class PersonCsvParser {
         buf[pos + 8] === DASH && m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 11] === delimiter &&
         f0 >= 0 && f0 <= 1 && f1 >= 0 && f1 <= 1 && f2 >= 0 && f2 <= 1 && f3 >= 0 && f3 <= 1 &&
         buf[pos + 13] === delimiter && buf[pos + 15] === delimiter && buf[pos + 17] === delimiter &&
-        buf[eol] === LF && mm >= 1 && mm <= 12 && year >= FIRST_YEAR && year <= LAST_YEAR
+        buf[eol] === LF && mm >= 1 && mm <= 12 && year * 12 + mm - 1 >= firstMonth && year * 12 + mm - 1 <= lastMonth
       ) {
         const v = k0 * 100 + k1 * 10 + k2;
         kommune = codeCache[v] as number;
@@ -299,6 +315,8 @@ export class PersonCsvParser {
     const persons = this.persons;
     const codeCache = this.codeCache;
     const sink = this.sink;
+    const firstMonth = this.firstMonth;
+    const lastMonth = this.lastMonth;
     let pos = start;
     while (pos < end) {
       const lineStart = pos;
@@ -377,11 +395,11 @@ export class PersonCsvParser {
           }
           const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
           const mm = m0 * 10 + m1;
-          if (mm < 1 || mm > 12 || year < FIRST_YEAR || year > LAST_YEAR) {
+          month = year * 12 + mm - 1;
+          if (mm < 1 || mm > 12 || month < firstMonth || month > lastMonth) {
             fast = false;
             break;
           }
-          month = year * 12 + mm - 1;
           pos += 7;
         } else if (role === Role.ignore) {
           let b = buf[pos] as number;
@@ -552,7 +570,9 @@ export class PersonCsvParser {
       } else if (role === Role.month) {
         const m = parseMonthCell(text);
         if (m === undefined) problems.push({ code: 'persons.bad-month', ...where, column });
-        else month = m;
+        else if (m < this.firstMonth || m > this.lastMonth) {
+          problems.push({ code: 'persons.month-out-of-period', ...where, column, args: { first: monthFromIndex(this.firstMonth), last: monthFromIndex(this.lastMonth) } });
+        } else month = m;
       } else if (text === '0' || text === '1') {
         if (text === '1') flags |= flagBit(role);
       } else {
@@ -646,7 +666,7 @@ export async function readPersonStream(
 }
 
 function newParser(sink: PersonProgress, options: PersonReadOptions): PersonCsvParser {
-  return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve());
+  return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve(), options.months);
 }
 
 let warmedUp = false;

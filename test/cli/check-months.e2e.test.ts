@@ -115,3 +115,30 @@ describe('warnings', () => {
     expect(doc.omitted).toBe(0);
   });
 });
+
+describe('a mistyped month in a person file', () => {
+  // Canonical columns and digit identifiers: the reader's fast path sees these rows first.
+  const persons = file(
+    'persons-typo.csv',
+    [
+      'person,kommune,month,recipient,cleared,company,paid_hours',
+      '1111111111,461,2017-07,1,0,0,0',
+      '2222222222,461,2107-12,1,0,0,0',
+      '3333333333,461,2017-02-30,1,0,0,0',
+      '4444444444,461,1917-07,1,0,0,0',
+      '',
+    ].join('\n'),
+  );
+
+  it.each([
+    ['progress', ['progress', persons, '--format', 'json']],
+    ['check --persons', ['check', '--persons', persons, '--allocation', ALLOCATION, '--format', 'json']],
+  ])('%s refuses each with its line, and decides nothing', (_, args) => {
+    const r = runCli(args);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    const doc = JSON.parse(r.stderr) as { issues: { code: string; line: number; value: unknown }[] };
+    expect(doc.issues.map((i) => `${i.code}@${i.line}`)).toEqual(['persons.month-out-of-period@3', 'persons.bad-month@4', 'persons.month-out-of-period@5']);
+    // The month cell is never quoted (it might be a person's number in a file with swapped columns).
+    expect(doc.issues.every((i) => i.value === null)).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@ import { trancheShareMismatch } from '../../core/allocation-pool.js';
 import { coverageWarnings } from '../../core/data-coverage.js';
 import { type Fixed, formatFixed } from '../../core/decimal.js';
 import { reconcileLedger } from '../../core/ledger-reconcile.js';
-import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
+import { nearPeriod, type Period, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
 import {
   type AllocatedKommune,
   type TrancheReport,
@@ -74,7 +74,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const progress =
     progressFile !== undefined
       ? await readProgressFile(progressFile, progressName, pool, options, ctx)
-      : await readPersons(personsFile as string, progressName, targetGroupRule(pool, options), ctx);
+      : await readPersons(personsFile as string, progressName, targetGroupRule(pool, options), { start: pool.start, end: pool.end }, ctx);
   checkProgressKommuner(progress, allocation.kommuner, progressName);
   const period = { start: pool.start, end: pool.end };
   if (options.asOf !== undefined && !nearPeriod(options.asOf, period)) {
@@ -249,13 +249,13 @@ async function readProgressFile(
  * (the same entry point). Loaded only when asked for; its errors name the file and line only,
  * never a person.
  */
-async function readPersons(path: string, name: string, rule: TargetGroupRule, ctx: CliContext): Promise<Progress> {
+async function readPersons(path: string, name: string, rule: TargetGroupRule, period: Period, ctx: CliContext): Promise<Progress> {
   const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
   const { progressMeter } = await import('../progress-meter.js');
   const meter = progressMeter(ctx.stderr);
   try {
     return asCheckProgress(
-      await readPersonProgress(path, { name, rule, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+      await readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
     );
   } finally {
     meter?.done();

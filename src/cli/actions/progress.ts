@@ -25,13 +25,15 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
     () => ctx.stdin,
   );
   const name = sourceName(persons);
-  const rule = targetGroupRule(await loadPool(options.pool), options);
+  const pool = await loadPool(options.pool);
+  const rule = targetGroupRule(pool, options);
   const meter = progressMeter(ctx.stderr);
   let result;
   try {
     result = await readPersonProgress(persons, {
       name,
       rule,
+      period: { start: pool.start, end: pool.end },
       ...(persons === '-' ? { stdin: ctx.stdin } : {}),
       ...(meter ? { onProgress: meter.update } : {}),
     });

@@ -26,6 +26,8 @@ export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string
     return `${col(d)}not a kommune code or name${suggestions === undefined ? '' : ` (did you mean ${String(suggestions)}?)`}`;
   },
   'persons.bad-month': (d) => `${col(d)}not a month; expected YYYY-MM or YYYY-MM-DD (e.g. 2017-07)`,
+  'persons.month-out-of-period': (d) =>
+    `${col(d)}a month far outside the pool's period (rows may run from ${String(d.args?.['first'] ?? '?')} to ${String(d.args?.['last'] ?? '?')}): a mistyped year?`,
   'persons.bad-flag': (d) => `${col(d)}expected 0 or 1`,
   'persons.duplicate-month': (d) =>
     `a second row for the same person in ${arg(d, 'month')} (kommune ${arg(d, 'kommune')}); each person has at most one row per month`,
