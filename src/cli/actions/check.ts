@@ -3,33 +3,24 @@
  * (with --record) read the ledger, compute every tranche's status, append the due ones;
  * then render. Everything is read and checked before anything is written.
  */
-import { FlereError, usageError } from '../../core/diagnostics.js';
+import { usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
-import type { ProgressRow } from '../../core/person-progress.js';
-import { reconcileLedger } from '../../core/ledger-reconcile.js';
-import {
-  type AllocatedKommune,
-  type TrancheReport,
-  ledgerKey,
-  newPayouts,
-  trancheStatuses,
-} from '../../core/tranche-status.js';
+import { evaluateTranches } from '../../core/tranche-check.js';
+import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
 import { readAllocation } from '../../io/allocation-reader.js';
-import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { appendPayouts, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
 import { withLedgerLock } from '../../io/ledger-lock.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
-import { type Progress, type MetricBound, readProgress } from '../../io/progress-reader.js';
 import type { CheckView } from '../../io/render/check-model.js';
 import { checkRenderers } from '../../io/render/check-renderers.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { loadPool } from '../../pools/load-pool.js';
-import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
 import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { checkPersonMetrics, readProgressInput } from './progress-input.js';
 
 /**
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
@@ -57,28 +48,21 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     unit: numbers.unit,
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
-  const progressName = sourceName(progressFile ?? personsFile);
-  const progress =
-    progressFile !== undefined
-      ? await readProgressFile(progressFile, progressName, pool, options, ctx)
-      : await readPersons(personsFile as string, progressName, ctx);
-  checkProgressKommuner(progress, allocation.kommuner, progressName);
+  const { progress, name: progressName } = await readProgressInput(
+    { progress: progressFile, persons: personsFile },
+    pool,
+    options,
+    allocation.kommuner,
+    ctx,
+  );
   const asOf = options.asOf ?? progress.lastMonth;
   if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
 
-  const evaluate = (ledger: Ledger | undefined): TrancheReport[] => {
-    if (ledger) {
-      const problems = reconcileLedger(ledger.entries, allocation.kommuner, pool.tranches.length, ledger.file);
-      if (problems.length > 0) throw new FlereError('data', problems);
-    }
-    return trancheStatuses({
-      pool,
-      allocations: allocation.kommuner,
-      progress: progress.byKommune,
-      ledger: ledger?.entries ?? [],
-      asOf,
-    });
-  };
+  const evaluate = (ledger: Ledger | undefined): TrancheReport[] =>
+    evaluateTranches(
+      { pool, allocations: allocation.kommuner, progress: progress.byKommune, ledger: ledger?.entries ?? [], asOf },
+      ledger?.file,
+    );
 
   let reports: TrancheReport[];
   const recorded = new Set<string>();
@@ -120,79 +104,4 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
   await writeOutput(text, options.output, ctx.stdout);
-}
-
-/** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */
-async function readProgressFile(
-  path: string,
-  name: string,
-  pool: PoolDefinition,
-  options: CheckOptions,
-  ctx: CliContext,
-): Promise<Progress> {
-  const encoding = options.encoding as TextEncoding | undefined;
-  return readProgress(await readInput(path, ctx), {
-    file: name,
-    metrics: poolMetrics(pool),
-    bounds: boundsOf(pool),
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
-}
-
-/**
- * Reads `--persons FILE` (a path or `-`) and aggregates it exactly as `flere progress` does
- * (the same entry point). Loaded only when asked for; its errors name the file and line only,
- * never a person.
- */
-async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
-  const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
-  const { progressMeter } = await import('../progress-meter.js');
-  const meter = progressMeter(ctx.stderr);
-  try {
-    return asCheckProgress(
-      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
-    );
-  } finally {
-    meter?.done();
-  }
-}
-
-/** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
-const PERSON_METRICS: readonly string[] = [
-  'target_group',
-  'cleared',
-  'recipients',
-  'company_activity',
-  'paid_hours',
-] satisfies readonly (keyof ProgressRow)[];
-
-function checkPersonMetrics(pool: PoolDefinition): void {
-  const missing = poolMetrics(pool).filter((m) => !PERSON_METRICS.includes(m));
-  if (missing.length > 0) {
-    throw usageError({ code: 'check.persons-metric', value: missing.join(', '), args: { pool: pool.id } });
-  }
-}
-
-/** Pairs of metrics where the first may never exceed the second in a progress row. */
-function boundsOf(pool: PoolDefinition): MetricBound[] {
-  const bounds: MetricBound[] = [{ part: 'cleared', whole: 'target_group' }];
-  for (const t of pool.tranches) {
-    const c = t.condition;
-    if (c.kind === 'all-cleared') bounds.push({ part: c.cleared, whole: c.target });
-    if (c.kind === 'threshold') bounds.push({ part: c.numerator, whole: c.denominator });
-  }
-  const seen = new Set<string>();
-  return bounds.filter((b) => !seen.has(`${b.part}/${b.whole}`) && seen.add(`${b.part}/${b.whole}`));
-}
-
-/** Progress rows for a kommune that is not in the allocation are an error: a wrong file, likely. */
-function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedKommune[], file: string): void {
-  const known = new Map(kommuner.map((k) => [k.id, k]));
-  const problems = [...progress.firstLine]
-    .filter(([code]) => !known.has(code))
-    .sort((a, b) => a[1] - b[1])
-    .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
-  if (problems.length > 0) throw new FlereError('data', problems);
 }

@@ -1,0 +1,130 @@
+/**
+ * The progress a tranche evaluation reads, as `flere check` reads it: a kommune-month
+ * progress file (PROGRESS), or a person-month file (`--persons`) aggregated exactly as
+ * `flere progress` does. Shared by `flere check` and `flere report`, so that both read the
+ * same data the same way.
+ */
+import { FlereError, usageError } from '../../core/diagnostics.js';
+import type { ProgressRow } from '../../core/person-progress.js';
+import type { AllocatedKommune } from '../../core/tranche-status.js';
+import type { TextEncoding } from '../../io/decode.js';
+import { readInput, sourceName } from '../../io/input-source.js';
+import type { DecimalMark } from '../../io/numbers.js';
+import { type MetricBound, type Progress, readProgress } from '../../io/progress-reader.js';
+import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
+import type { CliContext } from '../context.js';
+
+/** Where the progress comes from: exactly one of the two is a path (or `-`). */
+export interface ProgressSource {
+  readonly progress?: string | undefined;
+  readonly persons?: string | undefined;
+}
+
+/** How a PROGRESS file is read (a person file is always read as `flere progress` reads it). */
+export interface ProgressReading {
+  readonly encoding?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly decimalMark?: DecimalMark | undefined;
+}
+
+/** Read progress, and the name its diagnostics use. */
+export interface ProgressInput {
+  readonly progress: Progress;
+  readonly name: string;
+}
+
+/**
+ * Reads the progress of `source` for `pool` and checks that every kommune in it is one of
+ * `kommuner` (`progress.not-in-allocation`: a wrong file, likely). Throws FlereError.
+ */
+export async function readProgressInput(
+  source: ProgressSource,
+  pool: PoolDefinition,
+  reading: ProgressReading,
+  kommuner: readonly AllocatedKommune[],
+  ctx: CliContext,
+): Promise<ProgressInput> {
+  const name = sourceName(source.progress ?? source.persons);
+  const progress =
+    source.progress !== undefined
+      ? await readProgressFile(source.progress, name, pool, reading, ctx)
+      : await readPersons(source.persons as string, name, ctx);
+  checkProgressKommuner(progress, kommuner, name);
+  return { progress, name };
+}
+
+/** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */
+async function readProgressFile(
+  path: string,
+  name: string,
+  pool: PoolDefinition,
+  reading: ProgressReading,
+  ctx: CliContext,
+): Promise<Progress> {
+  const encoding = reading.encoding as TextEncoding | undefined;
+  return readProgress(await readInput(path, ctx), {
+    file: name,
+    metrics: poolMetrics(pool),
+    bounds: boundsOf(pool),
+    ...(encoding ? { encoding } : {}),
+    ...(reading.delimiter === undefined ? {} : { delimiter: reading.delimiter }),
+    ...(reading.decimalMark === undefined ? {} : { decimalMark: reading.decimalMark }),
+  });
+}
+
+/**
+ * Reads a person file (a path or `-`) and aggregates it exactly as `flere progress` does
+ * (the same entry point). Loaded only when asked for; its errors name the file and line only,
+ * never a person.
+ */
+async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
+  const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
+  const { progressMeter } = await import('../progress-meter.js');
+  const meter = progressMeter(ctx.stderr);
+  try {
+    return asCheckProgress(
+      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+    );
+  } finally {
+    meter?.done();
+  }
+}
+
+/** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
+const PERSON_METRICS: readonly string[] = [
+  'target_group',
+  'cleared',
+  'recipients',
+  'company_activity',
+  'paid_hours',
+] satisfies readonly (keyof ProgressRow)[];
+
+/** A usage error (`check.persons-metric`) when `pool` reads a metric that a person file does not give. */
+export function checkPersonMetrics(pool: PoolDefinition): void {
+  const missing = poolMetrics(pool).filter((m) => !PERSON_METRICS.includes(m));
+  if (missing.length > 0) {
+    throw usageError({ code: 'check.persons-metric', value: missing.join(', '), args: { pool: pool.id } });
+  }
+}
+
+/** Pairs of metrics where the first may never exceed the second in a progress row. */
+function boundsOf(pool: PoolDefinition): MetricBound[] {
+  const bounds: MetricBound[] = [{ part: 'cleared', whole: 'target_group' }];
+  for (const t of pool.tranches) {
+    const c = t.condition;
+    if (c.kind === 'all-cleared') bounds.push({ part: c.cleared, whole: c.target });
+    if (c.kind === 'threshold') bounds.push({ part: c.numerator, whole: c.denominator });
+  }
+  const seen = new Set<string>();
+  return bounds.filter((b) => !seen.has(`${b.part}/${b.whole}`) && seen.add(`${b.part}/${b.whole}`));
+}
+
+/** Progress rows for a kommune that is not in the allocation are an error: a wrong file, likely. */
+function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedKommune[], file: string): void {
+  const known = new Map(kommuner.map((k) => [k.id, k]));
+  const problems = [...progress.firstLine]
+    .filter(([code]) => !known.has(code))
+    .sort((a, b) => a[1] - b[1])
+    .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
+  if (problems.length > 0) throw new FlereError('data', problems);
+}
