@@ -4,6 +4,10 @@
 // (`node -e 0`: 499 M). Every command's code is in the file, but V8 only pre-parses what is
 // not run; the heavy dependencies stay outside and load on first use (zod for pool files,
 // iconv-lite for Windows-1252, chalk for colour).
+// `flere report`'s page renderer is a second bundle, dist/report.cjs, which the main bundle
+// requires only when `report` runs: its HTML, CSS and SVG code costs the other commands
+// nothing, not even parsing. It is pure (a view in, text out), so its own copies of the few
+// helpers it shares with the main bundle do no harm.
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -11,8 +15,14 @@ import { build } from 'esbuild';
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 // FLERE_BUILD_READABLE=1 keeps names and line structure, for profiling with --cpu-prof.
 const readable = process.env.FLERE_BUILD_READABLE === '1';
-await build({
-  entryPoints: { flere: 'src/cli/main.ts' },
+/** Resolves the report renderer's entry to the separate bundle, loaded at run time. */
+const reportBundle = {
+  name: 'report-bundle',
+  setup(b) {
+    b.onResolve({ filter: /render\/report\/page\.js$/ }, () => ({ path: './report.cjs', external: true }));
+  },
+};
+const common = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -21,10 +31,19 @@ await build({
   target: 'node20',
   minify: !readable,
   legalComments: 'linked',
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: { report: 'src/io/render/report/page.ts' },
+});
+await build({
+  ...common,
+  entryPoints: { flere: 'src/cli/main.ts' },
+  plugins: [reportBundle],
   external: ['zod', 'iconv-lite', 'chalk'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
   // CommonJS bundle it is this file's URL, computed only when asked for.
   define: { 'import.meta.url': '__flereMeta.url' },
   banner: { js: "const __flereMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
-  logLevel: 'warning',
 });

@@ -10,10 +10,11 @@ import { commonMessages } from './messages/common.js';
 import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
+import { reportMessages } from './messages/report.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages, followupMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages, followupMessages, reportMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {

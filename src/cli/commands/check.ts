@@ -2,9 +2,9 @@
  * `flere check`: its options and help. The work happens in `../actions/check.ts`, loaded
  * only when the command runs.
  */
-import { parseMonth } from '../../core/months.js';
 import { FORMATS } from '../../io/render/formats.js';
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, OptionValueError, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import { monthOption } from '../options.js';
 
 /** Typed options of `flere check`, as the command line hands them over. */
 export interface CheckOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
@@ -33,12 +33,6 @@ yet), forfeited (not met by the pool's end month). With --record, the due tranch
 appended to the ledger (atomically, under a lock: a second run at the same time exits 3).
 With --quiet, nothing is printed unless something is due: made for cron.`;
 
-function month(text: string): string {
-  const m = parseMonth(text.trim());
-  if (m === undefined) throw new OptionValueError(`expected a month as YYYY-MM, got "${text}"`);
-  return m;
-}
-
 /** `flere check`. */
 export const checkCommand: CommandSpec = {
   name: 'check',
@@ -48,7 +42,7 @@ export const checkCommand: CommandSpec = {
     { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON or CSV), or a kommune,amount grants file', required: true },
     { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), or -, instead of PROGRESS' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: flere-skal-med-1; see flere pools)' },
-    { long: 'as-of', value: '<month>', description: 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: month },
+    { long: 'as-of', value: '<month>', description: 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthOption },
     { long: 'ledger', value: '<file>', description: 'payout ledger CSV: tranches in it are paid' },
     { long: 'record', description: 'append the due tranches to the ledger (needs --ledger)' },
     { long: 'quiet', short: 'q', description: 'print only due tranches, and nothing when none is due' },
