@@ -4,10 +4,11 @@
 // (`node -e 0`: 499 M). Every command's code is in the file, but V8 only pre-parses what is
 // not run; the heavy dependencies stay outside and load on first use (zod for pool files,
 // iconv-lite for Windows-1252, chalk for colour).
-// `flere report`'s page renderer is a second bundle, dist/report.cjs, which the main bundle
-// requires only when `report` runs: its HTML, CSS and SVG code costs the other commands
-// nothing, not even parsing. It is pure (a view in, text out), so its own copies of the few
-// helpers it shares with the main bundle do no harm.
+// `flere report`'s figures and page are a second bundle, dist/report.cjs, which the main
+// bundle requires only when `report` runs: its computations and its HTML, CSS and SVG code
+// cost the other commands nothing, not even parsing. It is pure (read inputs in, the page or
+// diagnostics out; it throws no FlereError), so its own copies of the few helpers it shares
+// with the main bundle do no harm.
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -15,11 +16,11 @@ import { build } from 'esbuild';
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 // FLERE_BUILD_READABLE=1 keeps names and line structure, for profiling with --cpu-prof.
 const readable = process.env.FLERE_BUILD_READABLE === '1';
-/** Resolves the report renderer's entry to the separate bundle, loaded at run time. */
+/** Resolves the report bundle's entry to the separate file, loaded at run time. */
 const reportBundle = {
   name: 'report-bundle',
   setup(b) {
-    b.onResolve({ filter: /render\/report\/page\.js$/ }, () => ({ path: './report.cjs', external: true }));
+    b.onResolve({ filter: /render\/report\/make-report\.js$/ }, () => ({ path: './report.cjs', external: true }));
   },
 };
 const common = {
@@ -35,7 +36,7 @@ const common = {
 };
 await build({
   ...common,
-  entryPoints: { report: 'src/io/render/report/page.ts' },
+  entryPoints: { report: 'src/io/render/report/make-report.ts' },
 });
 await build({
   ...common,

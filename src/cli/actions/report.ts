@@ -1,17 +1,12 @@
 /**
  * `flere report`: read the allocation (and a check result or progress, and a follow-up
- * result) exactly as the other commands read them, compute every figure with the core's
- * functions (the statuses with the same `evaluateTranches` as `flere check`), check that
- * the inputs belong together, then render the page and write it. Nothing is written when
- * anything is wrong.
+ * result) exactly as the other commands read them, compute the statuses with the same
+ * `evaluateTranches` as `flere check`, then hand everything to the report's own bundle,
+ * which checks that the inputs belong together, computes the page's figures and renders it.
+ * Nothing is written when anything is wrong.
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
-import { formatFixed, sumFixed } from '../../core/decimal.js';
-import { type Month, parseMonth } from '../../core/months.js';
-import { summariseAllocation } from '../../core/report-allocation.js';
-import { accountForPool, followupFlows } from '../../core/report-followup.js';
-import { type ProgressWatch, watchProgress } from '../../core/report-progress.js';
-import { outcomeProblems, type TrancheOutcome, trancheTimeline } from '../../core/report-timeline.js';
+import { parseMonth } from '../../core/months.js';
 import { evaluateTranches } from '../../core/tranche-check.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
@@ -20,7 +15,7 @@ import { readFollowupResult } from '../../io/followup-result-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { readLedger } from '../../io/ledger.js';
 import { writeOutput } from '../../io/output.js';
-import type { ReportPool, ReportView } from '../../io/render/report/model.js';
+import type { ReportStatuses } from '../../io/render/report/make-report.js';
 import { loadPool } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
 import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
@@ -36,11 +31,6 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
   const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
   if (options.persons !== undefined) checkPersonMetrics(named ?? DEFAULT_POOL);
   const encoding = options.encoding as TextEncoding | undefined;
-  const csv = {
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  };
 
   const allocationName = sourceName(allocationFile);
   const allocation = readAllocation(await readInput(allocationFile, ctx), {
@@ -49,62 +39,30 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
     // Only a grants file is split by the unit, and a grants file names no pool.
     unit: poolNumbers(poolFor(undefined)).unit,
     summary: true,
-    ...csv,
+    ...(encoding ? { encoding } : {}),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
   const pool = poolFor(allocation.pool);
-  const summary = summariseAllocation(allocation.kommuner, allocation);
-  if (summary.balances === false && summary.total !== undefined) {
-    const sum = formatFixed(sumFixed([summary.sum, summary.unallocated]));
-    throw new FlereError('data', [
-      { code: 'followup.allocation-total', file: allocationName, args: { total: formatFixed(summary.total), sum } },
-    ]);
-  }
-
   const statuses = await readStatuses(allocation, pool, options, ctx);
-  const names = new Map(allocation.kommuner.map((k) => [k.id, k.name]));
-  const timeline =
-    statuses === undefined
+  const followupFile = options.followup === undefined ? undefined : sourceName(options.followup);
+  const followup =
+    options.followup === undefined || followupFile === undefined
       ? undefined
-      : trancheTimeline(statuses.outcomes, { start: pool.start, end: pool.end, trancheCount: pool.tranches.length }, statuses.asOf, names);
+      : { file: followupFile, result: readFollowupResult(await readInput(options.followup, ctx), followupFile) };
 
-  let followup: ReportView['followup'];
-  if (options.followup !== undefined) {
-    const file = sourceName(options.followup);
-    const result = readFollowupResult(await readInput(options.followup, ctx), file);
-    const { flows, problems } = followupFlows(result, {
-      file,
-      poolId: pool.id,
-      kommuner: allocation.kommuner,
-      ...(statuses ? { outcomes: statuses.outcomes } : {}),
-    });
-    if (flows === undefined) throw new FlereError('data', problems);
-    const account = accountForPool(allocation.kommuner, flows, {
-      ...(summary.total === undefined ? {} : { total: summary.total }),
-      unallocated: summary.unallocated,
-    });
-    // Every source was checked against the allocation: a balance that fails now is a bug.
-    if (!account.balances) throw new Error('the follow-up does not account for every krone of the pool');
-    followup = { flows, account };
-  }
-
-  const view: ReportView = {
-    pool: reportPool(pool),
-    inputs: {
-      allocation: allocationName,
-      ...(statuses ? { statuses: { kind: statuses.kind, file: statuses.file } } : {}),
-      ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
-      ...(options.followup === undefined ? {} : { followup: sourceName(options.followup) }),
-    },
-    allocation: summary,
-    ...(statuses ? { asOf: statuses.asOf } : {}),
-    ...(timeline ? { timeline } : {}),
-    ...(statuses?.progress ? { progress: statuses.progress } : {}),
+  // The report's own bundle (dist/report.cjs), loaded only here.
+  const { makeReport } = await import('../../io/render/report/make-report.js');
+  const made = makeReport({
+    pool,
+    allocation: { ...allocation, file: allocationName },
+    ...(statuses ? { statuses } : {}),
+    ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
     ...(followup ? { followup } : {}),
     version: VERSION,
-  };
-  // The page's renderer is a bundle of its own (dist/report.cjs), loaded only here.
-  const { renderReport } = await import('../../io/render/report/page.js');
-  await writeOutput(renderReport(view), options.output, ctx.stdout);
+  });
+  if ('problems' in made) throw new FlereError('data', made.problems);
+  await writeOutput(made.html, options.output, ctx.stdout);
 }
 
 /** Usage problems, before anything is read. */
@@ -123,21 +81,13 @@ function checkUsage(allocationFile: string, options: ReportOptions, ctx: CliCont
   }
 }
 
-/** The statuses of the tranches, from progress (computed as `flere check` does) or a check result. */
-interface Statuses {
-  readonly kind: 'progress' | 'check';
-  readonly file: string;
-  readonly asOf: Month;
-  readonly outcomes: readonly TrancheOutcome[];
-  readonly progress?: ProgressWatch;
-}
-
+/** The statuses of the tranches, from progress (computed as `flere check` does) or from a check result. */
 async function readStatuses(
   allocation: ReadAllocation,
   pool: PoolDefinition,
   options: ReportOptions,
   ctx: CliContext,
-): Promise<Statuses | undefined> {
+): Promise<ReportStatuses | undefined> {
   if (options.check !== undefined) {
     const file = sourceName(options.check);
     const check = readCheckResult(await readInput(options.check, ctx), file);
@@ -146,9 +96,7 @@ async function readStatuses(
     }
     const asOf = check.asOf === undefined ? undefined : parseMonth(check.asOf);
     if (asOf === undefined) throw new FlereError('data', [{ code: 'report.check-no-as-of', file, value: check.asOf ?? '' }]);
-    const problems = outcomeProblems(allocation.kommuner, check.tranches, file);
-    if (problems.length > 0) throw new FlereError('data', problems);
-    return { kind: 'check', file, asOf, outcomes: check.tranches };
+    return { kind: 'check', file, asOf, tranches: check.tranches };
   }
   if (options.progress === undefined && options.persons === undefined) return undefined;
   const { progress, name } = await readProgressInput(
@@ -165,35 +113,5 @@ async function readStatuses(
     { pool, allocations: allocation.kommuner, progress: progress.byKommune, ledger: ledger?.entries ?? [], asOf },
     ledger?.file,
   );
-  const watch = watchProgress({
-    pool,
-    kommuner: allocation.kommuner,
-    progress: progress.byKommune,
-    reports,
-    asOf,
-    dataLast: progress.lastMonth,
-  });
-  return { kind: 'progress', file: name, asOf, outcomes: reports, progress: watch };
-}
-
-/** The pool as the page names it; a tranche without a label is described by its condition. */
-function reportPool(pool: PoolDefinition): ReportPool {
-  return {
-    id: pool.id,
-    name: pool.name,
-    start: pool.start,
-    end: pool.end,
-    tranches: pool.tranches.map((t) => ({ share: t.share, label: t.label ?? describe(t.condition) })),
-  };
-}
-
-function describe(c: PoolDefinition['tranches'][number]['condition']): string {
-  switch (c.kind) {
-    case 'at-start':
-      return 'at start';
-    case 'all-cleared':
-      return `${c.cleared} reaches ${c.target}`;
-    case 'threshold':
-      return `${c.numerator} / ${c.denominator} ≥ ${c.threshold} % in ${c.months === 1 ? '1 month' : `${c.months} consecutive months`}`;
-  }
+  return { kind: 'progress', file: name, asOf, reports, progress: progress.byKommune, dataLast: progress.lastMonth };
 }

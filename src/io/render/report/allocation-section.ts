@@ -13,13 +13,13 @@ export function allocationSection(view: ReportView): string {
   const shares = view.pool.tranches.map((t) => t.share);
   const n = a.byAmount.length;
   const sumWithRest = sumFixed([a.sum, a.unallocated]);
-  const rest = a.unallocated.digits === 0n ? '' : ` + ${kr(a.unallocated)} kr. below one unit`;
+  const rest = a.unallocated.digits === 0n ? '' : ` + ${kr(a.unallocated)} kr. below one unit = ${kr(sumWithRest)} kr.`;
+  const who = `the ${plural(n, 'kommune', 'kommuner')}’ amounts add up to ${kr(a.sum)} kr.${rest}`;
   const check =
     a.total === undefined
-      ? `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}">Sum: ${plural(n, 'kommune', 'kommuner')} get ${kr(a.sum)} kr.${rest} (the allocation file states no total to check it against).</p>`
+      ? `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}">Sum: ${who} (the allocation file states no total to check it against).</p>`
       : `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}" data-total="${plain(a.total)}" data-balances="${a.balances === true}">` +
-        `Check: the ${plural(n, 'kommune', 'kommuner')}’ amounts ${kr(a.sum)} kr.${rest} = ${kr(sumWithRest)} kr. = the pool ${kr(a.total)} kr. ` +
-        `<span class="${a.balances ? 'ok' : 'bad'}">${a.balances ? '✓' : '✗'}</span></p>`;
+        `Check: ${who} = the pool, ${kr(a.total)} kr. <span class="${a.balances ? 'ok' : 'bad'}">${a.balances ? '✓' : '✗'}</span></p>`;
   const kpis = [
     `<li data-kpi="applied" data-amount="${plain(a.applied.amount)}"><b>${kr(a.applied.amount)} kr.</b><span>${plural(a.applied.kommuner, 'kommune', 'kommuner')} applied: their tranches</span></li>`,
     `<li data-kpi="not-applied" data-amount="${plain(a.notApplied.amount)}"><b>${kr(a.notApplied.amount)} kr.</b><span>${plural(a.notApplied.kommuner, 'kommune', 'kommuner')} did not apply: the follow-up pool’s</span></li>`,

@@ -32,7 +32,7 @@ section{margin:30px 0 0}
 .kpis li{flex:1 1 150px;border:1px solid var(--rule);border-radius:6px;padding:8px 10px;background:var(--band)}
 .kpis b{display:block;font-size:19px}
 .kpis span{color:var(--muted);font-size:13px}
-.check{font-weight:600}
+.check{font-weight:600;max-width:none}
 .ok{color:#1a5e20}.bad{color:#a00000}
 figure{margin:14px 0 8px;break-inside:avoid}
 figcaption{color:var(--muted);font-size:13px;margin-top:2px;max-width:100ch}

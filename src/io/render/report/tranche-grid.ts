@@ -13,7 +13,7 @@ import { legend, type LegendItem, rect, svgOpen, text } from './svg.js';
 const WIDTH = 1000;
 const PANEL = 490;
 const NAME = 120;
-const ROW = 13;
+const ROW = 14;
 
 /** Grey steps for 0…n tranches fallen due (0: none). */
 export function gridGreys(n: number): string[] {
@@ -28,7 +28,7 @@ export function gridGreys(n: number): string[] {
 export function trancheGrid(timeline: Timeline): string {
   const n = timeline.trancheCount;
   const months = timeline.months.map((m) => m.month);
-  const outcomeWidth = 8 + n * 15;
+  const outcomeWidth = 8 + n * 16;
   const slots = (x0: number) => monthSlots(months.length, x0 + NAME, PANEL - NAME - outcomeWidth);
   const anyPaid = timeline.rows.some((r) => r.tranches.some((t) => t.status === 'paid'));
   const items: LegendItem[] = [
@@ -86,14 +86,14 @@ function gridRow(
     const level = dueAt(m);
     const paid = row.tranches.some((t) => t.status === 'paid' && t.month === m);
     if (paid) parts.push(rect(s.x(i) + 0.5, y + 1, s.width - 1, ROW - 2, 'paid'));
-    parts.push(text(s.x(i) + s.width / 2, y + ROW - 3, tranches.join(''), 'middle', level * 2 > n ? 'dg inv' : 'dg'));
+    parts.push(text(s.x(i) + s.width / 2, y + ROW - 3.5, tranches.join(''), 'middle', level * 2 > n ? 'dg inv' : 'dg'));
   }
   let ox = outcomeX;
   for (const t of row.tranches) {
     if (fellDue(t.status)) continue;
-    parts.push(rect(ox, y + 1, 13, ROW - 2, t.status === 'forfeited' ? 'ff' : 'pe'));
-    parts.push(text(ox + 6.5, y + ROW - 3, String(t.tranche), 'middle', t.status === 'forfeited' ? 'dg halo' : 'dg'));
-    ox += 15;
+    parts.push(rect(ox, y + 1, 14, ROW - 2, t.status === 'forfeited' ? 'ff' : 'pe'));
+    parts.push(text(ox + 7, y + ROW - 3.5, String(t.tranche), 'middle', t.status === 'forfeited' ? 'dg halo' : 'dg'));
+    ox += 16;
   }
   const title = `${row.name} (${row.id}): ${row.tranches
     .map((t) => `tranche ${t.tranche} ${t.status}${t.month === null ? '' : ` ${monthShort(t.month)}`} (${kr(t.amount)} kr.)`)
@@ -101,7 +101,7 @@ function gridRow(
   const outcomes = row.tranches.map((t) => `${t.tranche}:${t.status}:${t.month ?? '-'}`).join(' ');
   return (
     `<g data-id="${esc(row.id)}" data-outcomes="${outcomes}"><title>${esc(title)}</title>` +
-    text(x0 + NAME - 6, y + ROW - 3, row.name, 'end', 'nm') +
+    text(x0 + NAME - 6, y + ROW - 3.5, row.name, 'end', 'nm') +
     parts.join('') +
     '</g>'
   );
