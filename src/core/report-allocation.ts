@@ -37,6 +37,9 @@ export const ZERO_KRONER: Fixed = { digits: 0n, scale: 0 };
 /** Σ of kroner amounts; 0 for none. */
 export const sumKroner = (xs: readonly Fixed[]): Fixed => (xs.length === 0 ? ZERO_KRONER : sumFixed(xs));
 
+/** Compares kommune names in Danish order (Æ, Ø, Å after Z); one collator, made once. */
+export const byDanishName: (a: string, b: string) => number = new Intl.Collator('da').compare;
+
 /** Orders by amount, largest first, then by kommune code. */
 export function byAmountDescending(a: AllocatedKommune, b: AllocatedKommune): number {
   return compareFixed(b.amount, a.amount) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -8,6 +8,7 @@
 import { type ConditionEvidence, type KommuneProgress, meetsThreshold, type TrancheCondition, thresholdOf } from './conditions.js';
 import type { Fixed } from './decimal.js';
 import { type Month, minMonth, monthRange } from './months.js';
+import { byDanishName } from './report-allocation.js';
 import type { AllocatedKommune, TrancheReport, TrancheStatus } from './tranche-status.js';
 
 /**
@@ -269,7 +270,7 @@ const RANK: Readonly<Record<Attention, number>> = { stopped: 0, close: 1, behind
  * kommuner whose tranches all fell due; ties by name in Danish order.
  */
 export function compareWatch(a: KommuneWatch, b: KommuneWatch): number {
-  const byName = (): number => a.name.localeCompare(b.name, 'da');
+  const byName = (): number => byDanishName(a.name, b.name);
   const rank = RANK[a.attention] - RANK[b.attention];
   if (rank !== 0) return rank;
   if (a.attention === 'stopped') {

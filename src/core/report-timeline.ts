@@ -8,7 +8,7 @@ import { type Fixed, sumFixed } from './decimal.js';
 import type { Diagnostic } from './diagnostics.js';
 import { type CheckedTranche, collectSources } from './followup-sources.js';
 import { type Month, maxMonth, minMonth, monthRange } from './months.js';
-import { sumKroner, ZERO_KRONER } from './report-allocation.js';
+import { byDanishName, sumKroner, ZERO_KRONER } from './report-allocation.js';
 import { type AllocatedKommune, ledgerKey, TRANCHE_STATUSES, type TrancheStatus } from './tranche-status.js';
 
 /** One tranche of one kommune as a check reports it (a `TrancheReport` is one). */
@@ -127,7 +127,7 @@ export function compareRows(a: TimelineRow, b: TimelineRow): number {
     count(b, 'forfeited') - count(a, 'forfeited') ||
     count(b, 'pending') - count(a, 'pending') ||
     (lastDue(a) < lastDue(b) ? 1 : lastDue(a) > lastDue(b) ? -1 : 0) ||
-    a.name.localeCompare(b.name, 'da')
+    byDanishName(a.name, b.name)
   );
 }
 

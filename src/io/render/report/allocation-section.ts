@@ -14,7 +14,7 @@ export function allocationSection(view: ReportView): string {
   const n = a.byAmount.length;
   const sumWithRest = sumFixed([a.sum, a.unallocated]);
   const rest = a.unallocated.digits === 0n ? '' : ` + ${kr(a.unallocated)} kr. below one unit = ${kr(sumWithRest)} kr.`;
-  const who = `the ${plural(n, 'kommune', 'kommuner')}’ amounts add up to ${kr(a.sum)} kr.${rest}`;
+  const who = `the amounts of the ${plural(n, 'kommune', 'kommuner')} add up to ${kr(a.sum)} kr.${rest}`;
   const check =
     a.total === undefined
       ? `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}">Sum: ${who} (the allocation file states no total to check it against).</p>`
