@@ -1,13 +1,9 @@
 /** Wording for problems of `flere report`: its options, and how its inputs must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { kommune, path } from './followup.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
-/** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
-const kommune = (d: Diagnostic): string =>
-  d.args?.['name'] === undefined ? `kommune ${arg(d, 'kommune')}` : `${arg(d, 'name')} (${arg(d, 'kommune')})`;
-/** The JSON path of a diagnostic, as `sources[3]: `. */
-const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
 
 /** English messages for the report command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const reportMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
