@@ -78,6 +78,7 @@ th,td{padding:3px 8px;border-bottom:1px solid #e6e6e6;text-align:left;vertical-a
 thead th{border-bottom:2px solid var(--ink);font-size:12.5px;vertical-align:bottom}
 td.n,th.n{text-align:right;white-space:nowrap}
 tfoot td,tfoot th{border-top:2px solid var(--ink);font-weight:700}
+table.flows td:first-child{white-space:nowrap}
 table.progress{width:100%;table-layout:fixed}
 table.progress td,table.progress th{padding:2px 6px}
 table.progress td.status{font-size:12px;line-height:1.35}
@@ -100,7 +101,11 @@ footer{margin-top:36px;border-top:1px solid var(--rule);padding-top:8px;color:va
   section{break-before:page;margin:0}
   section:first-of-type{break-before:auto}
   h2,h3{break-after:avoid}
-  svg.chart{max-width:100%}
+  svg.chart{max-width:100%;max-height:165mm}
+  .kpis{gap:6px}
+  .kpis li{flex:1 1 0;min-width:0;padding:4px 6px}
+  .kpis b{font-size:11pt}
+  .kpis span{font-size:7.5pt;line-height:1.25}
   tr{break-inside:avoid}
   tr.group{break-after:avoid}
   table.progress td.status{font-size:7.5pt}
