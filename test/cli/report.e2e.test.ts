@@ -230,6 +230,23 @@ describe('a check result gives the same statuses as the progress', () => {
   });
 });
 
+describe('with a ledger, as flere check reads it', () => {
+  it('the tranches recorded as paid are paid on the page, as in the check', () => {
+    const ledger = file('payouts.csv');
+    ok(['check', data('progress-2017.csv'), '--allocation', file('allocation.json'), '--as-of', '2018-03', '--ledger', ledger, '--record', '--quiet', '--format', 'csv']);
+    const paid = JSON.parse(
+      ok(['check', data('progress-2017.csv'), '--allocation', file('allocation.json'), '--as-of', '2018-09', '--ledger', ledger, '--format', 'json']),
+    ) as CheckJson;
+    expect(paid.tranches.some((t) => t.status === 'paid')).toBe(true);
+    const page = ok(['report', file('allocation.json'), '--progress', data('progress-2017.csv'), '--as-of', '2018-09', '--ledger', ledger]);
+    const expected = new Map<string, string[]>();
+    for (const t of paid.tranches) expected.set(t.id, [...(expected.get(t.id) ?? []), `${t.tranche}:${t.status}:${t.month ?? '-'}`]);
+    const rows = tagsWith(section(page, 'tranches'), 'data-outcomes');
+    expect(new Map(rows.map((r) => [r.attrs['data-id'], (r.attrs['data-outcomes'] ?? '').split(' ')]))).toEqual(expected);
+    expect(page).toContain('outlined: paid (in the ledger)');
+  });
+});
+
 describe('self-contained, small and quick', () => {
   it('fetches nothing and runs nothing: no script, no external reference', () => {
     expect(html).not.toMatch(/<script/i);

@@ -30,12 +30,12 @@ export function trancheGrid(timeline: Timeline): string {
   const months = timeline.months.map((m) => m.month);
   const outcomeWidth = 8 + n * 16;
   const slots = (x0: number) => monthSlots(months.length, x0 + NAME, PANEL - NAME - outcomeWidth);
-  const anyPaid = timeline.rows.some((r) => r.tranches.some((t) => t.status === 'paid'));
+  const any = (status: string): boolean => timeline.rows.some((r) => r.tranches.some((t) => t.status === status));
   const items: LegendItem[] = [
     ...Array.from({ length: n }, (_, i) => ({ cls: `g${i + 1}`, label: i + 1 === n ? `all ${n} fallen due` : `${i + 1} of ${n} fallen due` })),
-    { cls: 'ff', label: 'n: tranche n forfeited' },
-    { cls: 'pe', label: 'n: tranche n pending' },
-    ...(anyPaid ? [{ cls: 'paid', label: 'outlined: paid (in the ledger)' }] : []),
+    ...(any('forfeited') ? [{ cls: 'ff', label: 'n: tranche n forfeited' }] : []),
+    ...(any('pending') ? [{ cls: 'pe', label: 'n: tranche n pending' }] : []),
+    ...(any('paid') ? [{ cls: 'paid', label: 'outlined: paid (in the ledger)' }] : []),
   ];
   const key = legend(items, 0, 0, WIDTH);
   const top = key.height + 40;
