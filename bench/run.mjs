@@ -3,9 +3,10 @@
  * `npm run bench`: flere's performance against baselines measured in the same run.
  *
  *   1. start-up: `flere allocate data/counts-2017.csv` (98 kommuner) vs `node -e 0`
- *   2. person-months: `flere progress` on 2,000,000 rows (100,000 persons × 20 months) vs a
- *      script that only streams the file and counts lines (the I/O floor), and vs DuckDB
- *      running the same aggregation in SQL (outputs checked equal); plus peak memory
+ *   2. person-months: `flere progress` on 2,000,000 rows (a caseload of 100,000 × 20 months,
+ *      with movers, leavers and late joiners) vs a script that only streams the file and
+ *      counts lines (the I/O floor), and vs DuckDB running the same aggregation in SQL
+ *      (outputs checked equal); plus peak memory
  *   3. allocation over 1,000,000 recipients (`--no-registry`): time and peak memory
  *
  * Inputs are generated with a seeded PRNG into bench/.work/ (kept between runs). DuckDB is
@@ -101,7 +102,8 @@ function progress() {
   ];
   const duckdbProblem = ensureDuckdb();
   if (duckdbProblem === undefined) {
-    commands.push(command('DuckDB', [join(ROOT, 'bench', 'duckdb-progress.mjs'), DUCKDB_DIR, file, duckOut], { stdout: duckTiming }));
+    // The reference month of `flere progress`'s default pool (flere-skal-med-1): its start.
+    commands.push(command('DuckDB', [join(ROOT, 'bench', 'duckdb-progress.mjs'), DUCKDB_DIR, file, duckOut, '2017-07'], { stdout: duckTiming }));
   } else {
     notes.push(`DuckDB ${duckdbProblem}: the DuckDB comparison was skipped.`);
   }

@@ -9,6 +9,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1   input data rejected (bad row, unknown kommune, duplicate, totals that do not reconcile)
   2   usage (unknown or invalid option, missing argument)
   3   I/O (input missing or unreadable, output not writable, ledger locked)
+  4   flere check --exit-code only: success, and something is due (recorded, with --record)
   70  internal error (a bug; run again with --debug for a stack trace)`;
 
 function optionLine(o: OptionSpec): [string, string] {

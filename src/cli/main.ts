@@ -12,6 +12,7 @@ import { editDistance } from '../registry/edit-distance.js';
 import { allocateCommand } from './commands/allocate.js';
 import { checkCommand } from './commands/check.js';
 import { followupCommand } from './commands/followup.js';
+import { examplesCommand } from './commands/examples.js';
 import { poolsCommand } from './commands/pools.js';
 import { progressCommand } from './commands/progress.js';
 import { reportCommand } from './commands/report.js';
@@ -23,7 +24,7 @@ import { parseCommandLine } from './parse-command-line.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `flere --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, reportCommand, progressCommand, poolsCommand];
+export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, reportCommand, progressCommand, poolsCommand, examplesCommand];
 
 const DESCRIPTION = 'Exact allocation of Danish grant pools to kommuner, and when each tranche falls due.';
 /** Flags accepted before the command name as well as after it. */
@@ -33,24 +34,22 @@ const LEADING_FLAGS = new Set(['--debug', '--no-color']);
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   const args = argv.slice(2);
   ctx.debug = args.includes('--debug');
+  ctx.json = wantsJson(args);
   try {
-    await dispatch(args, ctx);
-    return ExitCode.ok;
+    return (await dispatch(args, ctx)) ?? ExitCode.ok;
   } catch (error) {
-    return report(error, ctx, wantsJson(args));
+    return report(error, ctx, ctx.json);
   }
 }
 
-async function dispatch(args: readonly string[], ctx: CliContext): Promise<void> {
+async function dispatch(args: readonly string[], ctx: CliContext): Promise<ExitCode | void> {
   const at = args.findIndex((a) => !LEADING_FLAGS.has(a));
   const name = at < 0 ? undefined : args[at];
   const rest = [...args.slice(0, Math.max(at, 0)), ...args.slice(at + 1)];
   if (name === '-V' || name === '--version') return write(ctx, `${VERSION}\n`);
   if (name === '-h' || name === '--help') return write(ctx, programHelp(COMMANDS, DESCRIPTION));
-  if (name === undefined) {
-    ctx.stderr.write(programHelp(COMMANDS, DESCRIPTION));
-    throw usageError({ code: 'usage.no-command' });
-  }
+  // Bare `flere` is how a person asks what it can do: the overview, as with --help.
+  if (name === undefined) return write(ctx, programHelp(COMMANDS, DESCRIPTION));
   if (name === 'help') {
     const topic = rest.find((a) => !LEADING_FLAGS.has(a));
     if (topic === undefined) return write(ctx, programHelp(COMMANDS, DESCRIPTION));
@@ -59,7 +58,7 @@ async function dispatch(args: readonly string[], ctx: CliContext): Promise<void>
   const command = COMMANDS.find((c) => c.name === name) ?? unknownCommand(name);
   const parsed = parseCommandLine(command, rest);
   if (parsed.help) return write(ctx, commandHelp(command));
-  await command.run(parsed.argument, parsed.options, ctx);
+  return command.run(parsed.argument, parsed.options, ctx);
 }
 
 function unknownCommand(name: string): never {

@@ -3,7 +3,6 @@
  * throws OptionValueError, which becomes a usage error (exit 2) naming the option.
  */
 import { type Fixed, parseFixed } from '../core/decimal.js';
-import { type Month, parseMonth } from '../core/months.js';
 import { OptionValueError } from './command-spec.js';
 import { type NumberCode, type NumberResult, parseDecimal } from '../io/numbers.js';
 
@@ -54,11 +53,4 @@ export function trancheShares(text: string): Fixed[] {
     throw new OptionValueError('tranche shares must sum to 100');
   }
   return valid;
-}
-
-/** A month as `YYYY-MM` (`--as-of 2018-06`). */
-export function monthOption(text: string): Month {
-  const m = parseMonth(text.trim());
-  if (m === undefined) throw new OptionValueError(`expected a month as YYYY-MM, got "${text}"`);
-  return m;
 }

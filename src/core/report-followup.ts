@@ -36,15 +36,30 @@ export interface FollowupResultRecipient {
   readonly path: string;
 }
 
-/** A read `flere followup --format json` result; every amount in kroner. */
+/** A source listed without its trail: distributed by an earlier round, or left for a later one. */
+export interface FollowupOtherSource {
+  readonly kind: FollowupSourceKind;
+  readonly id: string;
+  readonly tranche: number | null;
+  /** Kroner. */
+  readonly amount: Fixed;
+}
+
+/** A read `flere followup --format json` result (one round); every amount in kroner. */
 export interface FollowupResult {
   /** The allocation's pool id, when the allocation named one. */
   readonly allocationPool: string | null;
+  /** 1, 2, …: follow-ups may come in rounds; a result from before rounds is round 1. */
+  readonly round: number;
   readonly pool: Fixed;
   readonly unit: Fixed;
   readonly unallocated: Fixed;
   readonly sources: readonly FollowupResultSource[];
   readonly recipients: readonly FollowupResultRecipient[];
+  /** What the earlier rounds distributed: paid, left below one unit, and their sources. */
+  readonly earlier: { readonly paid: Fixed; readonly unallocated: Fixed; readonly sources: readonly FollowupOtherSource[] };
+  /** Sources known but left for a later round. */
+  readonly notDistributed: readonly FollowupOtherSource[];
 }
 
 /** The sources of one kind (and tranche), and what of their money went where. */
@@ -61,6 +76,7 @@ export interface FollowupGroup {
 
 /** Where the follow-up pool's money came from and went, every sum checked to the krone. */
 export interface FollowupFlows {
+  readonly round: number;
   readonly pool: Fixed;
   readonly unit: Fixed;
   /** Did not apply first, then the forfeited tranches in tranche order. */
@@ -188,26 +204,45 @@ function group(result: FollowupResult): FollowupFlows {
       unallocated: sumKroner(sources.map((s) => s.unallocated)),
     };
   });
-  return { pool: result.pool, unit: result.unit, groups, recipients: result.recipients, unallocated: result.unallocated };
+  return { round: result.round, pool: result.pool, unit: result.unit, groups, recipients: result.recipients, unallocated: result.unallocated };
+}
+
+/** The original pool after a follow-up round, part by part (kroner), and whether the parts make it. */
+export interface PoolAccount {
+  /** The applicants' tranches less every forfeited one the follow-up knows of (any round, or left for later). */
+  readonly kept: Fixed;
+  /** What earlier rounds paid and left below one unit. */
+  readonly earlier: Fixed;
+  /** This round's follow-up pool. */
+  readonly followup: Fixed;
+  /** Sources known but left for a later round. */
+  readonly notDistributed: Fixed;
+  /** The allocation's own rest below one unit. */
+  readonly unallocated: Fixed;
+  readonly total: Fixed;
+  readonly balances: boolean;
 }
 
 /**
- * The original pool after the follow-up, each part summed from its own data: what the
- * applicants keep (their tranches less those forfeited to this follow-up), the follow-up
- * pool, and the allocation's rest below one unit; `balances` when they make the total.
+ * The original pool after a follow-up round, each part summed from its own data: what the
+ * applicants keep (their tranches less every forfeited tranche the follow-up lists, in this
+ * round, an earlier one or left for a later one), what earlier rounds distributed, this
+ * round's pool, what is left for later, and the allocation's rest below one unit;
+ * `balances` when they make the total.
  */
 export function accountForPool(
   kommuner: readonly AllocatedKommune[],
-  flows: FollowupFlows,
+  result: Pick<FollowupResult, 'pool' | 'sources' | 'earlier' | 'notDistributed'>,
   stated: { readonly total?: Fixed; readonly unallocated: Fixed },
-): { kept: Fixed; followup: Fixed; unallocated: Fixed; total: Fixed; balances: boolean } {
-  const forfeited = new Set(
-    flows.groups.flatMap((g) => g.sources.filter((s) => s.tranche !== null).map((s) => `${s.id}#${s.tranche}`)),
-  );
+): PoolAccount {
+  const all = [...result.sources, ...result.earlier.sources, ...result.notDistributed];
+  const forfeited = new Set(all.filter((s) => s.tranche !== null).map((s) => `${s.id}#${s.tranche}`));
   const kept = sumKroner(
     kommuner.flatMap((k) => (k.applied ? k.tranches.filter((_, i) => !forfeited.has(`${k.id}#${i + 1}`)) : [])),
   );
-  const outcome = sumFixed([kept, flows.pool, stated.unallocated]);
+  const earlier = sumFixed([result.earlier.paid, result.earlier.unallocated]);
+  const notDistributed = sumKroner(result.notDistributed.map((s) => s.amount));
+  const outcome = sumFixed([kept, earlier, result.pool, notDistributed, stated.unallocated]);
   const total = stated.total ?? outcome;
-  return { kept, followup: flows.pool, unallocated: stated.unallocated, total, balances: equal(outcome, total) };
+  return { kept, earlier, followup: result.pool, notDistributed, unallocated: stated.unallocated, total, balances: equal(outcome, total) };
 }

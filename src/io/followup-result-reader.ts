@@ -5,7 +5,7 @@
  * allocation is checked in the core (`report-followup.ts`).
  */
 import type { Fixed } from '../core/decimal.js';
-import type { FollowupResult, FollowupResultRecipient, FollowupResultSource } from '../core/report-followup.js';
+import type { FollowupOtherSource, FollowupResult, FollowupResultRecipient, FollowupResultSource } from '../core/report-followup.js';
 import { decodeText } from './decode.js';
 import { readJsonDocument } from './json-document.js';
 
@@ -17,7 +17,9 @@ const AMOUNT = 'a non-negative decimal string like "1234"';
  * text that is not JSON, `followup-result.json-shape` (value = the JSON path, `args.expected`)
  * for each part of another shape: version other than 1, a missing pool, unit or unallocated
  * rest, a source or recipient without a kommune code, a kind other than not-applied or
- * forfeited (with a tranche exactly for a forfeited one), an amount that is no decimal string.
+ * forfeited (with a tranche exactly for a forfeited one), an amount that is no decimal string,
+ * a round that is no number 1, 2, …. A result from before rounds (no `round`, `earlier`,
+ * `not_distributed`) is round 1 with nothing before it and nothing left.
  */
 export function readFollowupResult(bytes: Uint8Array, file: string): FollowupResult {
   const { text } = decodeText(bytes);
@@ -88,9 +90,44 @@ export function readFollowupResult(bytes: Uint8Array, file: string): FollowupRes
     if (code === undefined || amount === undefined) return;
     recipients.push({ id: code, name: typeof o['name'] === 'string' ? o['name'] : code, amount, path });
   });
+  const roundValue = doc['round'] ?? 1;
+  const round = typeof roundValue === 'number' && Number.isInteger(roundValue) && roundValue >= 1 ? roundValue : 1;
+  if (round !== roundValue) shape('round', 'a round number 1, 2, 3 …');
+  /** Sources listed without a trail (`earlier.sources`, `not_distributed`). */
+  const others = (items: unknown, base: string): FollowupOtherSource[] => {
+    if (items === undefined) return [];
+    if (!Array.isArray(items)) return (shape(base, 'an array'), []);
+    return items.flatMap((item: unknown, i): FollowupOtherSource[] => {
+      const path = `${base}[${i}]`;
+      const o = object(item, path);
+      if (o === undefined) return [];
+      const code = id(o, path);
+      const amount = money(o['amount'], `${path}.amount`);
+      const kind = o['kind'] === 'forfeited' ? 'forfeited' : o['kind'] === 'not-applied' ? 'not-applied' : undefined;
+      if (kind === undefined) shape(`${path}.kind`, 'not-applied or forfeited');
+      const tranche = o['tranche'] ?? null;
+      const trancheOk = kind === 'forfeited' ? typeof tranche === 'number' && Number.isInteger(tranche) && tranche >= 1 : tranche === null;
+      if (!trancheOk) shape(`${path}.tranche`, 'null for a kommune that did not apply, a tranche number for a forfeited tranche');
+      if (code === undefined || amount === undefined || kind === undefined || !trancheOk) return [];
+      return [{ kind, id: code, tranche: tranche as number | null, amount }];
+    });
+  };
+  const rawEarlier = doc['earlier'];
+  const earlierDoc = typeof rawEarlier === 'object' && rawEarlier !== null && !Array.isArray(rawEarlier) ? (rawEarlier as Record<string, unknown>) : undefined;
+  if (rawEarlier !== undefined && earlierDoc === undefined) shape('earlier', 'an object');
+  const zero: Fixed = { digits: 0n, scale: 0 };
+  const earlier = {
+    paid: earlierDoc === undefined ? zero : money(earlierDoc['paid'], 'earlier.paid'),
+    unallocated: earlierDoc === undefined ? zero : money(earlierDoc['unallocated'], 'earlier.unallocated'),
+    sources: others(earlierDoc?.['sources'], 'earlier.sources'),
+  };
+  const notDistributed = others(doc['not_distributed'], 'not_distributed');
   json.bag.throwIfAny('data');
   return {
     allocationPool: typeof allocationPool === 'string' ? allocationPool : null,
+    round,
+    earlier: earlier as FollowupResult['earlier'],
+    notDistributed,
     pool: pool as Fixed,
     unit: unit as Fixed,
     unallocated: unallocated as Fixed,

@@ -87,11 +87,13 @@ describe('every command in a terminal', () => {
   });
 
   it('every --help, bare flere and flere help COMMAND', () => {
-    for (const command of ['allocate', 'check', 'followup', 'report', 'progress', 'pools']) {
+    for (const command of ['allocate', 'check', 'followup', 'report', 'progress', 'pools', 'examples']) {
       expect(visible(expectClean([command, '--help']).output)).toMatch(new RegExp(`^Usage: flere ${command} `, 'm'));
       expect(visible(expectClean(['help', command]).output)).toMatch(new RegExp(`^Usage: flere ${command} `, 'm'));
     }
     expect(visible(expectClean(['--help']).output)).toMatch(/^Commands:/m);
+    expect(visible(expectClean([]).output)).toMatch(/^Commands:/m);
+    expect(visible(expectClean(['examples']).output)).toMatch(/counts-2017\.csv/);
   });
 
   it('honours NO_COLOR, --no-color and FORCE_COLOR=0 on a terminal', () => {

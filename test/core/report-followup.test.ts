@@ -25,6 +25,9 @@ function result(): FollowupResult {
   ];
   return {
     allocationPool: 'flere-skal-med-1',
+    round: 1,
+    earlier: { paid: fixed('0'), unallocated: fixed('0'), sources: [] },
+    notDistributed: [],
     pool: fixed('330000'),
     unit: fixed('1000'),
     unallocated: fixed('1000'),
@@ -87,10 +90,34 @@ describe('followupFlows', () => {
 
 describe('accountForPool', () => {
   it('what the applicants keep + the follow-up pool + the rest = the pool', () => {
-    const { flows } = followupFlows(result(), context);
     // Applicants' tranches 700,000 less Ballerup's forfeited 30,000 = 670,000; + 330,000 = 1,000,000.
-    const a = accountForPool(kommuner, flows!, { total: fixed('1000000'), unallocated: fixed('0') });
+    const a = accountForPool(kommuner, result(), { total: fixed('1000000'), unallocated: fixed('0') });
     expect([formatFixed(a.kept), formatFixed(a.followup), a.balances]).toEqual(['670000', '330000', true]);
-    expect(accountForPool(kommuner, flows!, { total: fixed('1000001'), unallocated: fixed('0') }).balances).toBe(false);
+    expect(accountForPool(kommuner, result(), { total: fixed('1000001'), unallocated: fixed('0') }).balances).toBe(false);
+  });
+
+  it('a second round: what earlier rounds distributed and what is left for later count too', () => {
+    // Round 2 distributes Ballerup's forfeited 30,000 alone; round 1 paid 299,000 and left
+    // 1,000 below one unit; København's tranche 3 (180,000) waits for a later round.
+    // Kept: 700,000 − 30,000 − 180,000 = 490,000; 490,000 + 300,000 + 30,000 + 180,000 = 1,000,000.
+    const r = result();
+    const round2 = {
+      ...r,
+      round: 2,
+      pool: fixed('30000'),
+      sources: r.sources.filter((s) => s.tranche !== null),
+      earlier: {
+        paid: fixed('299000'),
+        unallocated: fixed('1000'),
+        sources: [
+          { kind: 'not-applied' as const, id: '147', tranche: null, amount: fixed('250500') },
+          { kind: 'not-applied' as const, id: '155', tranche: null, amount: fixed('49500') },
+        ],
+      },
+      notDistributed: [{ kind: 'forfeited' as const, id: '101', tranche: 3, amount: fixed('180000') }],
+    };
+    const a = accountForPool(kommuner, round2, { total: fixed('1000000'), unallocated: fixed('0') });
+    expect([a.kept, a.earlier, a.followup, a.notDistributed].map((x) => formatFixed(x))).toEqual(['490000', '300000', '30000', '180000']);
+    expect(a.balances).toBe(true);
   });
 });

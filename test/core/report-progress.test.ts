@@ -26,7 +26,7 @@ const pool = { ...FLERE_SKAL_MED_1, start: '2017-07', end: '2017-12' };
 
 /** Runs the same evaluation flere check runs, then the watch. */
 function watch(kommuner: AllocatedKommune[], data: Map<string, KommuneProgress>, asOf = '2017-12') {
-  const reports = trancheStatuses({ pool, allocations: kommuner, progress: data, ledger: [], asOf });
+  const reports = trancheStatuses({ pool, allocations: kommuner, progress: data, ledger: [], asOf, asOfStated: true });
   const last = [...data.values()].flatMap((p) => [...p.keys()]).sort().at(-1) ?? null;
   return watchProgress({ pool, kommuner, progress: data, reports, asOf, dataLast: last });
 }

@@ -4,9 +4,12 @@
  * `flere progress` does. Shared by `flere check` and `flere report`, so that both read the
  * same data the same way.
  */
-import { FlereError, usageError } from '../../core/diagnostics.js';
+import { coverageWarnings } from '../../core/data-coverage.js';
+import { type Diagnostic, FlereError, usageError } from '../../core/diagnostics.js';
+import type { Month } from '../../core/months.js';
 import type { ProgressRow } from '../../core/person-progress.js';
-import type { AllocatedKommune } from '../../core/tranche-status.js';
+import type { TargetGroupRule } from '../../core/target-group.js';
+import type { AllocatedKommune, TrancheReport } from '../../core/tranche-status.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import type { DecimalMark } from '../../io/numbers.js';
@@ -20,11 +23,13 @@ export interface ProgressSource {
   readonly persons?: string | undefined;
 }
 
-/** How a PROGRESS file is read (a person file is always read as `flere progress` reads it). */
+/** How a PROGRESS file is read, and the target-group rule a person file is aggregated by. */
 export interface ProgressReading {
   readonly encoding?: string | undefined;
   readonly delimiter?: string | undefined;
   readonly decimalMark?: DecimalMark | undefined;
+  /** For a person file: the reference month and the leavers rule (`--reference-month`, `--leavers`). */
+  readonly rule: TargetGroupRule;
 }
 
 /** Read progress, and the name its diagnostics use. */
@@ -48,7 +53,7 @@ export async function readProgressInput(
   const progress =
     source.progress !== undefined
       ? await readProgressFile(source.progress, name, pool, reading, ctx)
-      : await readPersons(source.persons as string, name, ctx);
+      : await readPersons(source.persons as string, name, reading.rule, ctx);
   checkProgressKommuner(progress, kommuner, name);
   return { progress, name };
 }
@@ -66,6 +71,7 @@ async function readProgressFile(
     file: name,
     metrics: poolMetrics(pool),
     bounds: boundsOf(pool),
+    period: { start: pool.start, end: pool.end },
     ...(encoding ? { encoding } : {}),
     ...(reading.delimiter === undefined ? {} : { delimiter: reading.delimiter }),
     ...(reading.decimalMark === undefined ? {} : { decimalMark: reading.decimalMark }),
@@ -77,13 +83,13 @@ async function readProgressFile(
  * (the same entry point). Loaded only when asked for; its errors name the file and line only,
  * never a person.
  */
-async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
+async function readPersons(path: string, name: string, rule: TargetGroupRule, ctx: CliContext): Promise<Progress> {
   const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
   const { progressMeter } = await import('../progress-meter.js');
   const meter = progressMeter(ctx.stderr);
   try {
     return asCheckProgress(
-      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+      await readPersonProgress(path, { name, rule, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
     );
   } finally {
     meter?.done();
@@ -127,4 +133,26 @@ function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedK
     .sort((a, b) => a[1] - b[1])
     .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
   if (problems.length > 0) throw new FlereError('data', problems);
+}
+
+/**
+ * The warnings about the data's reach for an evaluation (see `coverageWarnings`): where the
+ * data stopped for a kommune with a tranche not met, or the as-of month lies past the data.
+ */
+export function coverageOf(
+  input: ProgressInput,
+  reports: readonly TrancheReport[],
+  kommuner: readonly AllocatedKommune[],
+  asOf: Month,
+  pool: PoolDefinition,
+): Diagnostic[] {
+  const unmet = new Set(reports.filter((r) => r.status === 'pending' || r.status === 'forfeited').map((r) => r.id));
+  return coverageWarnings({
+    progress: input.progress.byKommune,
+    kommuner: kommuner.filter((k) => unmet.has(k.id)),
+    asOf,
+    period: { start: pool.start, end: pool.end },
+    lastMonth: input.progress.lastMonth,
+    file: input.name,
+  });
 }

@@ -7,6 +7,7 @@
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import { parseMonth } from '../../core/months.js';
+import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
 import { evaluateTranches } from '../../core/tranche-check.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
@@ -15,18 +16,22 @@ import { readFollowupResult } from '../../io/followup-result-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { readLedger } from '../../io/ledger.js';
 import { writeOutput } from '../../io/output.js';
+import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
 import type { ReportStatuses } from '../../io/render/report/make-report.js';
-import { loadPool } from '../../pools/load-pool.js';
+import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
 import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { ReportOptions } from '../commands/report.js';
+import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
-import { checkPersonMetrics, readProgressInput } from './progress-input.js';
+import { printWarnings } from '../warnings.js';
+import { checkAllocationPool } from './check.js';
+import { checkPersonMetrics, coverageOf, readProgressInput } from './progress-input.js';
 
 /** Runs `flere report ALLOCATION` with parsed options; throws FlereError for bad input. */
 export async function runReport(allocationFile: string, options: ReportOptions, ctx: CliContext): Promise<void> {
-  checkUsage(allocationFile, options, ctx);
+  const output = checkUsage(allocationFile, options, ctx);
   const named = options.pool === undefined ? undefined : await loadPool(options.pool);
   const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
   if (options.persons !== undefined) checkPersonMetrics(named ?? DEFAULT_POOL);
@@ -44,6 +49,7 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
   const pool = poolFor(allocation.pool);
+  checkAllocationPool(allocation, pool, poolNumbers(pool).shares, allocationName);
   const statuses = await readStatuses(allocation, pool, options, ctx);
   const followupFile = options.followup === undefined ? undefined : sourceName(options.followup);
   const followup =
@@ -62,16 +68,19 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
     version: VERSION,
   });
   if ('problems' in made) throw new FlereError('data', made.problems);
-  await writeOutput(made.html, options.output, ctx.stdout);
+  await writeOutput(made.html, output, ctx.stdout);
 }
 
-/** Usage problems, before anything is read. */
-function checkUsage(allocationFile: string, options: ReportOptions, ctx: CliContext): void {
+/** Usage problems, before anything is read; returns where the page goes (checked: not one of the inputs, writable). */
+function checkUsage(allocationFile: string, options: ReportOptions, ctx: CliContext): OutputTarget {
   const progress = options.progress ?? options.persons;
   if (options.progress !== undefined && options.persons !== undefined) throw usageError({ code: 'report.progress-and-persons' });
   if (options.check !== undefined && progress !== undefined) throw usageError({ code: 'report.check-and-progress' });
   for (const [given, name] of [[options.asOf, '--as-of'], [options.ledger, '--ledger']] as const) {
     if (given !== undefined && progress === undefined) throw usageError({ code: 'report.needs-progress', value: name });
+  }
+  if (options.persons === undefined && (options.referenceMonth !== undefined || options.leavers !== undefined)) {
+    throw usageError({ code: 'check.progress-target-group-options' });
   }
   const stdin = [allocationFile, options.check, progress, options.followup].filter((f) => f === '-');
   if (stdin.length > 1) throw usageError({ code: 'report.two-stdin' });
@@ -79,6 +88,19 @@ function checkUsage(allocationFile: string, options: ReportOptions, ctx: CliCont
   if ((options.output === undefined || options.output === '-') && ctx.stdout.isTTY === true) {
     throw usageError({ code: 'report.terminal-output' });
   }
+  return prepareOutput(
+    options.output,
+    [
+      { role: 'ALLOCATION', path: allocationFile },
+      { role: '--check', path: options.check },
+      { role: '--progress', path: options.progress },
+      { role: '--persons', path: options.persons },
+      { role: '--ledger', path: options.ledger },
+      { role: '--followup', path: options.followup },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
 }
 
 /** The statuses of the tranches, from progress (computed as `flere check` does) or from a check result. */
@@ -99,19 +121,32 @@ async function readStatuses(
     return { kind: 'check', file, asOf, tranches: check.tranches };
   }
   if (options.progress === undefined && options.persons === undefined) return undefined;
-  const { progress, name } = await readProgressInput(
+  const input = await readProgressInput(
     { progress: options.progress, persons: options.persons },
     pool,
-    options,
+    { ...options, rule: targetGroupRule(pool, options) },
     allocation.kommuner,
     ctx,
   );
+  const { progress, name } = input;
+  if (options.asOf !== undefined && !nearPeriod(options.asOf, { start: pool.start, end: pool.end })) {
+    throw usageError({ code: 'check.as-of-out-of-period', value: options.asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
+  }
   const asOf = options.asOf ?? progress.lastMonth;
   if (asOf === null) throw usageError({ code: 'check.no-as-of', file: name });
   const ledger = options.ledger === undefined ? undefined : await readLedger(options.ledger, pool.id);
   const reports = evaluateTranches(
-    { pool, allocations: allocation.kommuner, progress: progress.byKommune, ledger: ledger?.entries ?? [], asOf },
+    {
+      pool,
+      allocations: allocation.kommuner,
+      progress: progress.byKommune,
+      ledger: ledger?.entries ?? [],
+      asOf,
+      asOfStated: options.asOf !== undefined,
+    },
     ledger?.file,
   );
+  // The same warnings as flere check gives for the same data.
+  printWarnings(ctx, coverageOf(input, reports, allocation.kommuner, asOf, pool));
   return { kind: 'progress', file: name, asOf, reports, progress: progress.byKommune, dataLast: progress.lastMonth };
 }

@@ -3,10 +3,10 @@
  * page's rendering in a bundle of its own, both loaded only when the command runs.
  */
 import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions } from '../command-spec.js';
-import { monthOption } from '../options.js';
+import { monthValue, type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere report`, as the command line hands them over. */
-export interface ReportOptions extends InputOptionValues, ColorOptionValue {
+export interface ReportOptions extends InputOptionValues, ColorOptionValue, TargetGroupOptionValues {
   /** A `flere check --format json` result. */
   check?: string;
   /** A kommune-month progress file, evaluated as `flere check` evaluates it. */
@@ -31,8 +31,8 @@ One self-contained HTML page (no network, no script): the allocation; with a che
 or progress, the tranches over time; with progress, each kommune's progress against the
 rules (kommuner whose data stopped, or close to a threshold, first); with a follow-up
 result, where the follow-up pool's money came from and went. Give the statuses either as
---check or as progress (--progress or --persons, with --as-of and --ledger as for flere
-check), not both.`;
+--check or as progress (--progress or --persons, with --as-of, --ledger, and for a person
+file --reference-month and --leavers, as for flere check), not both.`;
 
 /** `flere report`. */
 export const reportCommand: CommandSpec = {
@@ -44,8 +44,9 @@ export const reportCommand: CommandSpec = {
     { long: 'progress', value: '<file>', description: 'progress CSV (as flere check reads it): statuses and month-by-month progress' },
     { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), instead of --progress' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: the one the allocation names, else flere-skal-med-1)' },
-    { long: 'as-of', value: '<month>', description: 'with progress: evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthOption },
+    { long: 'as-of', value: '<month>', description: 'with progress: evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthValue },
     { long: 'ledger', value: '<file>', description: 'with progress: payout ledger CSV, read only (tranches in it are paid)' },
+    ...targetGroupOptions(),
     { long: 'followup', value: '<file>', description: 'a flere followup --format json result: where the follow-up pool came from and went' },
     { long: 'output', short: 'o', value: '<file>', description: 'write the page to FILE (atomically) instead of standard output' },
     ...inputOptions('the CSV inputs'),

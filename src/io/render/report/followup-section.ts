@@ -3,6 +3,7 @@
  * same figures as a table whose rows and columns add up to the krone), and the original
  * pool accounted for after it.
  */
+import type { Fixed } from '../../../core/decimal.js';
 import { sumKroner } from '../../../core/report-allocation.js';
 import { esc, kr, plain, plural } from './format.js';
 import { followupFlow, groupKey, groupName } from './followup-flow.js';
@@ -22,10 +23,14 @@ export function followupSection(view: ReportView): string {
   const paid = sumKroner(flows.recipients.map((r) => r.amount));
   const sources = flows.groups.map((g) => `${groupName(g)} ${kr(g.amount)}`).join(' + ');
   const mark = (ok: boolean): string => `<span class="${ok ? 'ok' : 'bad'}">${ok ? '✓' : '✗'}</span>`;
-  const rest = account.unallocated.digits === 0n ? '' : ` + the allocation’s rest below one unit ${kr(account.unallocated)}`;
-  return `<section id="followup"><h2>4. The follow-up pool</h2>
+  const part = (x: Fixed, words: string): string => (x.digits === 0n ? '' : ` + ${words} ${kr(x)}`);
+  const rest =
+    part(account.notDistributed, 'left for a later round') + part(account.unallocated, 'the allocation’s rest below one unit');
+  const earlier = part(account.earlier, 'earlier rounds');
+  const round = flows.round > 1 ? `<p>Round ${flows.round} of the follow-up: its own sources and recipients; the earlier rounds are counted in the pool below.</p>` : '';
+  return `<section id="followup"><h2>4. The follow-up pool</h2>${round}
 <p class="check" data-check="followup" data-pool="${plain(flows.pool)}" data-recipients="${plain(paid)}" data-unallocated="${plain(flows.unallocated)}">Came from: ${esc(sources)} = ${kr(flows.pool)} kr. Went to: ${plural(flows.recipients.length, 'recipient', 'recipients')} ${kr(paid)} + below one unit (${kr(flows.unit)} kr.) ${kr(flows.unallocated)} = ${kr(flows.pool)} kr. ${mark(true)}</p>
-<p class="check" data-check="pool" data-kept="${plain(account.kept)}" data-total="${plain(account.total)}">The pool: the applicants keep ${kr(account.kept)} + the follow-up pool ${kr(account.followup)}${rest} = ${kr(account.total)} kr. ${mark(account.balances)}</p>
+<p class="check" data-check="pool" data-kept="${plain(account.kept)}" data-total="${plain(account.total)}">The pool: the applicants keep ${kr(account.kept)}${earlier} + the follow-up pool${flows.round > 1 ? ` of round ${flows.round}` : ''} ${kr(account.followup)}${rest} = ${kr(account.total)} kr. ${mark(account.balances)}</p>
 <figure><h3>Where the follow-up pool’s money came from, and where it went</h3>
 ${followupFlow(flows)}
 <figcaption>Each source’s money is shared among the recipients in proportion to what they got (the follow-up’s own audit trail, rounded so that every source and every recipient adds up to the krone); the bands add those shares up by kind of source.</figcaption></figure>

@@ -95,7 +95,7 @@ export function makeReport(input: ReportInput): MadeReport {
       ...(outcomes ? { outcomes } : {}),
     });
     if (flows === undefined) return { problems };
-    const account = accountForPool(allocation.kommuner, flows, {
+    const account = accountForPool(allocation.kommuner, input.followup.result, {
       ...(summary.total === undefined ? {} : { total: summary.total }),
       unallocated: summary.unallocated,
     });

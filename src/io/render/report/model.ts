@@ -3,10 +3,9 @@
  * by the core (the same functions `flere check` and `flere followup` use). The renderer only
  * lays it out and formats it; it computes no amount of its own.
  */
-import type { Fixed } from '../../../core/decimal.js';
 import type { Month } from '../../../core/months.js';
 import type { AllocationSummary } from '../../../core/report-allocation.js';
-import type { FollowupFlows } from '../../../core/report-followup.js';
+import type { FollowupFlows, PoolAccount } from '../../../core/report-followup.js';
 import type { ProgressWatch } from '../../../core/report-progress.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 
@@ -18,15 +17,6 @@ export interface ReportPool {
   readonly end: Month;
   /** Each tranche's share in percent (`"30"`) and its rule in words. */
   readonly tranches: readonly { readonly share: string; readonly label: string }[];
-}
-
-/** The original pool after a follow-up, each part summed from its own data. */
-export interface PoolAccount {
-  readonly kept: Fixed;
-  readonly followup: Fixed;
-  readonly unallocated: Fixed;
-  readonly total: Fixed;
-  readonly balances: boolean;
 }
 
 /** Everything the page shows. Sections without their input are left out (with a note). */
