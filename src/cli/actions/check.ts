@@ -7,8 +7,6 @@ import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
 import { trancheShareMismatch } from '../../core/allocation-pool.js';
 import { type Fixed, formatFixed } from '../../core/decimal.js';
-import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
-import { evaluateTranches } from '../../core/tranche-check.js';
 import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
@@ -27,7 +25,7 @@ import { targetGroupRule } from '../commands/target-group-options.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
 import { printWarnings } from '../warnings.js';
-import { checkPersonMetrics, coverageOf, readProgressInput } from './progress-input.js';
+import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /**
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
@@ -67,26 +65,10 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     allocation.kommuner,
     ctx,
   );
-  const { progress, name: progressName } = progressInput;
-  const period = { start: pool.start, end: pool.end };
-  if (options.asOf !== undefined && !nearPeriod(options.asOf, period)) {
-    throw usageError({ code: 'check.as-of-out-of-period', value: options.asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
-  }
-  const asOf = options.asOf ?? progress.lastMonth;
-  if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
-
+  const { progress } = progressInput;
+  const asOf = evaluationMonth(options.asOf, progressInput, pool);
   const evaluate = (ledger: Ledger | undefined): TrancheReport[] =>
-    evaluateTranches(
-      {
-        pool,
-        allocations: allocation.kommuner,
-        progress: progress.byKommune,
-        ledger: ledger?.entries ?? [],
-        asOf,
-        asOfStated: options.asOf !== undefined,
-      },
-      ledger?.file,
-    );
+    evaluateProgress(progressInput, allocation.kommuner, pool, { month: asOf, stated: options.asOf !== undefined }, ledger);
 
   // What the evaluation found: how many tranches are due (news for --exit-code; with --record
   // they are recorded), and data that stopped where a tranche is still unmet (a warning).

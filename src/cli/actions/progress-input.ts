@@ -7,9 +7,11 @@
 import { coverageWarnings } from '../../core/data-coverage.js';
 import { type Diagnostic, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
+import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
+import { evaluateTranches } from '../../core/tranche-check.js';
 import type { ProgressRow } from '../../core/person-progress.js';
 import type { TargetGroupRule } from '../../core/target-group.js';
-import type { AllocatedKommune, TrancheReport } from '../../core/tranche-status.js';
+import type { AllocatedKommune, LedgerEntry, TrancheReport } from '../../core/tranche-status.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import type { DecimalMark } from '../../io/numbers.js';
@@ -155,4 +157,43 @@ export function coverageOf(
     lastMonth: input.progress.lastMonth,
     file: input.name,
   });
+}
+
+/**
+ * The month to evaluate: `--as-of` (usage error `check.as-of-out-of-period` when it lies far
+ * from the pool's period), else the data's last month (usage error `check.no-as-of` for
+ * data without rows).
+ */
+export function evaluationMonth(asOf: Month | undefined, input: ProgressInput, pool: PoolDefinition): Month {
+  if (asOf !== undefined && !nearPeriod(asOf, { start: pool.start, end: pool.end })) {
+    throw usageError({ code: 'check.as-of-out-of-period', value: asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
+  }
+  const month = asOf ?? input.progress.lastMonth;
+  if (month === null) throw usageError({ code: 'check.no-as-of', file: input.name });
+  return month;
+}
+
+/**
+ * Every tranche's status, as `flere check` computes it: the ledger (when there is one, named
+ * `file` in diagnostics) reconciled first, then the statuses as of `asOf` (`stated`: given as
+ * `--as-of`, not taken from the data).
+ */
+export function evaluateProgress(
+  input: ProgressInput,
+  kommuner: readonly AllocatedKommune[],
+  pool: PoolDefinition,
+  asOf: { readonly month: Month; readonly stated: boolean },
+  ledger?: { readonly file: string; readonly entries: readonly LedgerEntry[] },
+): TrancheReport[] {
+  return evaluateTranches(
+    {
+      pool,
+      allocations: kommuner,
+      progress: input.progress.byKommune,
+      ledger: ledger?.entries ?? [],
+      asOf: asOf.month,
+      asOfStated: asOf.stated,
+    },
+    ledger?.file,
+  );
 }

@@ -7,8 +7,6 @@
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import { parseMonth } from '../../core/months.js';
-import { nearPeriod, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
-import { evaluateTranches } from '../../core/tranche-check.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
@@ -27,7 +25,7 @@ import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { printWarnings } from '../warnings.js';
 import { checkAllocationPool } from './check.js';
-import { checkPersonMetrics, coverageOf, readProgressInput } from './progress-input.js';
+import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /** Runs `flere report ALLOCATION` with parsed options; throws FlereError for bad input. */
 export async function runReport(allocationFile: string, options: ReportOptions, ctx: CliContext): Promise<void> {
@@ -128,25 +126,10 @@ async function readStatuses(
     allocation.kommuner,
     ctx,
   );
-  const { progress, name } = input;
-  if (options.asOf !== undefined && !nearPeriod(options.asOf, { start: pool.start, end: pool.end })) {
-    throw usageError({ code: 'check.as-of-out-of-period', value: options.asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
-  }
-  const asOf = options.asOf ?? progress.lastMonth;
-  if (asOf === null) throw usageError({ code: 'check.no-as-of', file: name });
+  const asOf = evaluationMonth(options.asOf, input, pool);
   const ledger = options.ledger === undefined ? undefined : await readLedger(options.ledger, pool.id);
-  const reports = evaluateTranches(
-    {
-      pool,
-      allocations: allocation.kommuner,
-      progress: progress.byKommune,
-      ledger: ledger?.entries ?? [],
-      asOf,
-      asOfStated: options.asOf !== undefined,
-    },
-    ledger?.file,
-  );
+  const reports = evaluateProgress(input, allocation.kommuner, pool, { month: asOf, stated: options.asOf !== undefined }, ledger);
   // The same warnings as flere check gives for the same data.
   printWarnings(ctx, coverageOf(input, reports, allocation.kommuner, asOf, pool));
-  return { kind: 'progress', file: name, asOf, reports, progress: progress.byKommune, dataLast: progress.lastMonth };
+  return { kind: 'progress', file: input.name, asOf, reports, progress: input.progress.byKommune, dataLast: input.progress.lastMonth };
 }
