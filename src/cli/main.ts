@@ -15,6 +15,7 @@ import { followupCommand } from './commands/followup.js';
 import { examplesCommand } from './commands/examples.js';
 import { poolsCommand } from './commands/pools.js';
 import { progressCommand } from './commands/progress.js';
+import { reportCommand } from './commands/report.js';
 import type { CommandSpec } from './command-spec.js';
 import { type CliContext, processContext } from './context.js';
 import { commandHelp, programHelp } from './help.js';
@@ -23,7 +24,7 @@ import { parseCommandLine } from './parse-command-line.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `flere --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, progressCommand, poolsCommand, examplesCommand];
+export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, reportCommand, progressCommand, poolsCommand, examplesCommand];
 
 const DESCRIPTION = 'Exact allocation of Danish grant pools to kommuner, and when each tranche falls due.';
 /** Flags accepted before the command name as well as after it. */

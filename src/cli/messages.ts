@@ -11,10 +11,11 @@ import { fileMessages } from './messages/files.js';
 import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
+import { reportMessages } from './messages/report.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, fileMessages, inputMessages, checkMessages, progressMessages, followupMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, fileMessages, inputMessages, checkMessages, progressMessages, followupMessages, reportMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {

@@ -5,39 +5,27 @@
  */
 import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
-import type { ProgressRow } from '../../core/person-progress.js';
-import type { TargetGroupRule } from '../../core/target-group.js';
 import { trancheShareMismatch } from '../../core/allocation-pool.js';
-import { coverageWarnings } from '../../core/data-coverage.js';
 import { type Fixed, formatFixed } from '../../core/decimal.js';
-import { reconcileLedger } from '../../core/ledger-reconcile.js';
-import { nearPeriod, type Period, PERIOD_MARGIN_MONTHS } from '../../core/period.js';
-import {
-  type AllocatedKommune,
-  type TrancheReport,
-  ledgerKey,
-  newPayouts,
-  trancheStatuses,
-} from '../../core/tranche-status.js';
+import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
-import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { appendPayouts, checkLedgerPath, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
 import { lockPathOf, withLedgerLock } from '../../io/ledger-lock.js';
 import { chooseFormat, outputIsTerminal, type PendingOutput, stageOutput } from '../../io/output.js';
 import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
-import { type Progress, type MetricBound, readProgress } from '../../io/progress-reader.js';
 import type { CheckView } from '../../io/render/check-model.js';
 import { checkRenderers } from '../../io/render/check-renderers.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { loadPool, poolFileOf } from '../../pools/load-pool.js';
-import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
+import type { PoolDefinition } from '../../pools/pool.js';
 import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
 import { printWarnings } from '../warnings.js';
+import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /**
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
@@ -70,42 +58,24 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
   checkAllocationPool(allocation, pool, numbers.shares, allocationName);
-  const progressName = sourceName(progressFile ?? personsFile);
-  const progress =
-    progressFile !== undefined
-      ? await readProgressFile(progressFile, progressName, pool, options, ctx)
-      : await readPersons(personsFile as string, progressName, targetGroupRule(pool, options), { start: pool.start, end: pool.end }, ctx);
-  checkProgressKommuner(progress, allocation.kommuner, progressName);
-  const period = { start: pool.start, end: pool.end };
-  if (options.asOf !== undefined && !nearPeriod(options.asOf, period)) {
-    throw usageError({ code: 'check.as-of-out-of-period', value: options.asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
-  }
-  const asOf = options.asOf ?? progress.lastMonth;
-  if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
-
-  const evaluate = (ledger: Ledger | undefined): TrancheReport[] => {
-    if (ledger) {
-      const problems = reconcileLedger(ledger.entries, allocation.kommuner, pool.tranches.length, ledger.file);
-      if (problems.length > 0) throw new FlereError('data', problems);
-    }
-    return trancheStatuses({
-      pool,
-      allocations: allocation.kommuner,
-      progress: progress.byKommune,
-      ledger: ledger?.entries ?? [],
-      asOf,
-      asOfStated: options.asOf !== undefined,
-    });
-  };
+  const progressInput = await readProgressInput(
+    { progress: progressFile, persons: personsFile },
+    pool,
+    { ...options, rule: targetGroupRule(pool, options) },
+    allocation.kommuner,
+    ctx,
+  );
+  const { progress } = progressInput;
+  const asOf = evaluationMonth(options.asOf, progressInput, pool);
+  const evaluate = (ledger: Ledger | undefined): TrancheReport[] =>
+    evaluateProgress(progressInput, allocation.kommuner, pool, { month: asOf, stated: options.asOf !== undefined }, ledger);
 
   // What the evaluation found: how many tranches are due (news for --exit-code; with --record
   // they are recorded), and data that stopped where a tranche is still unmet (a warning).
   let due = 0;
   const takeStock = (reports: readonly TrancheReport[]): void => {
     due = reports.filter((r) => r.status === 'due').length;
-    const unmet = new Set(reports.filter((r) => r.status === 'pending' || r.status === 'forfeited').map((r) => r.id));
-    const waiting = allocation.kommuner.filter((k) => unmet.has(k.id));
-    printWarnings(ctx, coverageWarnings({ progress: progress.byKommune, kommuner: waiting, asOf, period, lastMonth: progress.lastMonth, file: progressName }));
+    printWarnings(ctx, coverageOf(progressInput, reports, allocation.kommuner, asOf, pool));
   };
 
   const ledgerPath = options.ledger;
@@ -200,7 +170,7 @@ function checkFiles(progressFile: string | undefined, options: CheckOptions, ctx
  * tranches split by this pool's shares. Checked before anything is evaluated or recorded:
  * an allocation of Flere skal med 2 read under Flere skal med 1's rules pays the wrong money.
  */
-function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, shares: readonly Fixed[], file: string): void {
+export function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, shares: readonly Fixed[], file: string): void {
   if (allocation.pool !== undefined && allocation.pool !== pool.id) {
     throw new FlereError('data', [{ code: 'allocation.other-pool', file, value: allocation.pool, args: { pool: pool.id } }]);
   }
@@ -222,80 +192,4 @@ function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, s
       },
     },
   ]);
-}
-
-/** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */
-async function readProgressFile(
-  path: string,
-  name: string,
-  pool: PoolDefinition,
-  options: CheckOptions,
-  ctx: CliContext,
-): Promise<Progress> {
-  const encoding = options.encoding as TextEncoding | undefined;
-  return readProgress(await readInput(path, ctx), {
-    file: name,
-    metrics: poolMetrics(pool),
-    bounds: boundsOf(pool),
-    period: { start: pool.start, end: pool.end },
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
-}
-
-/**
- * Reads `--persons FILE` (a path or `-`) and aggregates it exactly as `flere progress` does
- * (the same entry point). Loaded only when asked for; its errors name the file and line only,
- * never a person.
- */
-async function readPersons(path: string, name: string, rule: TargetGroupRule, period: Period, ctx: CliContext): Promise<Progress> {
-  const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
-  const { progressMeter } = await import('../progress-meter.js');
-  const meter = progressMeter(ctx.stderr);
-  try {
-    return asCheckProgress(
-      await readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
-    );
-  } finally {
-    meter?.done();
-  }
-}
-
-/** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
-const PERSON_METRICS: readonly string[] = [
-  'target_group',
-  'cleared',
-  'recipients',
-  'company_activity',
-  'paid_hours',
-] satisfies readonly (keyof ProgressRow)[];
-
-function checkPersonMetrics(pool: PoolDefinition): void {
-  const missing = poolMetrics(pool).filter((m) => !PERSON_METRICS.includes(m));
-  if (missing.length > 0) {
-    throw usageError({ code: 'check.persons-metric', value: missing.join(', '), args: { pool: pool.id } });
-  }
-}
-
-/** Pairs of metrics where the first may never exceed the second in a progress row. */
-function boundsOf(pool: PoolDefinition): MetricBound[] {
-  const bounds: MetricBound[] = [{ part: 'cleared', whole: 'target_group' }];
-  for (const t of pool.tranches) {
-    const c = t.condition;
-    if (c.kind === 'all-cleared') bounds.push({ part: c.cleared, whole: c.target });
-    if (c.kind === 'threshold') bounds.push({ part: c.numerator, whole: c.denominator });
-  }
-  const seen = new Set<string>();
-  return bounds.filter((b) => !seen.has(`${b.part}/${b.whole}`) && seen.add(`${b.part}/${b.whole}`));
-}
-
-/** Progress rows for a kommune that is not in the allocation are an error: a wrong file, likely. */
-function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedKommune[], file: string): void {
-  const known = new Map(kommuner.map((k) => [k.id, k]));
-  const problems = [...progress.firstLine]
-    .filter(([code]) => !known.has(code))
-    .sort((a, b) => a[1] - b[1])
-    .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
-  if (problems.length > 0) throw new FlereError('data', problems);
 }

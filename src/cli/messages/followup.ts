@@ -5,13 +5,13 @@ import { jsonDuplicateKey } from './common.js';
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 /** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
-const kommune = (d: Diagnostic): string =>
+export const kommune = (d: Diagnostic): string =>
   d.args?.['name'] === undefined ? `kommune ${arg(d, 'kommune')}` : `${arg(d, 'name')} (${arg(d, 'kommune')})`;
 /** A follow-up source: `Dragør (155), which did not apply` or `tranche 3 of Brøndby (153), forfeited`. */
 const source = (d: Diagnostic): string =>
   arg(d, 'kind') === 'forfeited' ? `tranche ${arg(d, 'tranche')} of ${kommune(d)}, forfeited` : `${kommune(d)}, which did not apply`;
-/** The JSON path of a check-result diagnostic, as `tranches[3]: `. */
-const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
+/** The JSON path of a diagnostic about a JSON document, as `tranches[3]: `. */
+export const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
 
 /** English messages for the follow-up command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
