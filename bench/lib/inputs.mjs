@@ -60,12 +60,14 @@ function monthText(offset) {
 /**
  * Person-month records, `persons × months` rows: header
  * `person,kommune,month,recipient,cleared,company,paid_hours`. Month-major, persons in a fresh
- * random order each month (as monthly extracts of a case system concatenated). 5 % of the
- * persons move once; 85 % are cleared from some month on (some after the file's last month).
- * Person ids are fake 10-digit CPR-shaped numbers, so that a leak would show.
+ * random order each month (as monthly extracts of a case system concatenated). A caseload of
+ * `persons` places: 5 % of the persons move once; 4 % leave the data for good (moved abroad,
+ * folkepension) and their place goes to a newcomer from the next month on (a late joiner);
+ * 85 % are cleared from some month on (some after the file's last month). Person ids are
+ * fake 10-digit CPR-shaped numbers, so that a leak would show.
  */
 export function personsFile(workDir, root, { persons, months, seed }) {
-  const path = join(workDir, `persons-${persons}x${months}-s${seed}.csv`);
+  const path = join(workDir, `persons-${persons}x${months}-s${seed}-turnover.csv`);
   return generateOnce(path, (out) => {
     const random = mulberry32(seed);
     const codes = kommuneCodes(root);
@@ -80,9 +82,8 @@ export function personsFile(workDir, root, { persons, months, seed }) {
       while (cumulative[i] < x) i += 1;
       return i;
     };
-    const ids = new Array(persons);
     const seen = new Set();
-    for (let p = 0; p < persons; p += 1) {
+    const newId = () => {
       let id;
       do {
         const day = 1 + randomInt(random, 28);
@@ -91,18 +92,31 @@ export function personsFile(workDir, root, { persons, months, seed }) {
         id = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year).padStart(2, '0')}${String(randomInt(random, 10000)).padStart(4, '0')}`;
       } while (seen.has(id));
       seen.add(id);
-      ids[p] = id;
-    }
+      return id;
+    };
+    const ids = Array.from({ length: persons }, newId);
     const home = new Int32Array(persons);
     const away = new Int32Array(persons);
     const moveAt = new Int32Array(persons);
     const clearAt = new Int32Array(persons);
+    // Turnover: from month leaveAt on, the place is a newcomer's (its own id, kommune, clearing).
+    const leaveAt = new Int32Array(persons);
+    const successor = new Array(persons);
+    const successorHome = new Int32Array(persons);
+    const successorClearAt = new Int32Array(persons);
     for (let p = 0; p < persons; p += 1) {
       home[p] = pickKommune();
       const moves = random() < 0.05;
       away[p] = moves ? pickKommune() : home[p];
       moveAt[p] = moves ? 1 + randomInt(random, months - 1) : months;
       clearAt[p] = random() < 0.85 ? randomInt(random, months + 6) : months + 100;
+      const leaves = random() < 0.04;
+      leaveAt[p] = leaves ? 1 + randomInt(random, months - 1) : months;
+      if (leaves) {
+        successor[p] = newId();
+        successorHome[p] = pickKommune();
+        successorClearAt[p] = leaveAt[p] + randomInt(random, months);
+      }
     }
     const order = Array.from({ length: persons }, (_, i) => i);
     out.write('person,kommune,month,recipient,cleared,company,paid_hours\n');
@@ -110,12 +124,14 @@ export function personsFile(workDir, root, { persons, months, seed }) {
       const month = monthText(m);
       shuffle(random, order);
       for (const p of order) {
-        const k = codes[m < moveAt[p] ? home[p] : away[p]];
+        const newcomer = m >= leaveAt[p];
+        const id = newcomer ? successor[p] : ids[p];
+        const k = codes[newcomer ? successorHome[p] : m < moveAt[p] ? home[p] : away[p]];
         const recipient = random() < 0.9 ? 1 : 0;
-        const cleared = m >= clearAt[p] ? 1 : 0;
+        const cleared = m >= (newcomer ? successorClearAt[p] : clearAt[p]) ? 1 : 0;
         const company = random() < 0.35 ? 1 : 0;
         const paid = random() < 0.12 ? 1 : 0;
-        out.write(`${ids[p]},${k},${month},${recipient},${cleared},${company},${paid}\n`);
+        out.write(`${id},${k},${month},${recipient},${cleared},${company},${paid}\n`);
       }
     }
   });

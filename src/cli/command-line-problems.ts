@@ -31,16 +31,14 @@ const quoted = (message: string): string => /'([^']*)'/.exec(message)?.[1] ?? ''
  * A commander error as a usage diagnostic; undefined when it only reports that help or the
  * version was printed. `spec` is the command being parsed, if commander got that far.
  */
-export function commanderProblem(error: CommanderError, spec: CommandSpec | undefined, helpOnStderr: boolean): Diagnostic | undefined {
+export function commanderProblem(error: CommanderError, spec: CommandSpec | undefined): Diagnostic | undefined {
   const suggestion = /\(Did you mean (?:one of )?([^,?]+)/.exec(error.message)?.[1];
   const hint: Record<string, string> = suggestion === undefined ? {} : { suggestion };
   switch (error.code) {
+    case 'commander.help':
     case 'commander.helpDisplayed':
     case 'commander.version':
       return undefined;
-    case 'commander.help':
-      // Help on stderr: `flere` alone, with no command.
-      return helpOnStderr ? { code: 'usage.no-command' } : undefined;
     case 'commander.unknownCommand':
       return { code: 'usage.unknown-command', value: quoted(error.message), args: hint };
     case 'commander.unknownOption': {

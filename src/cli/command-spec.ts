@@ -6,6 +6,7 @@
 import { TEXT_ENCODINGS } from '../io/decode.js';
 import { CSV_DIALECTS, type CsvLocale } from '../io/render/csv-dialect.js';
 import type { Format } from '../io/render/formats.js';
+import type { ExitCode } from '../core/diagnostics.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -40,8 +41,12 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[];
   /** Text after the options in `--help`: a worked example and notes. */
   readonly example: string;
-  /** Runs the command with its argument and options (keys in camelCase). */
-  readonly run: (argument: string | undefined, options: Record<string, unknown>, ctx: CliContext) => Promise<void>;
+  /**
+   * Runs the command with its argument and options (keys in camelCase). It may return the
+   * exit status of a success that a script should tell apart (`check --exit-code`: 4 when
+   * something is due); nothing means 0.
+   */
+  readonly run: (argument: string | undefined, options: Record<string, unknown>, ctx: CliContext) => Promise<ExitCode | void>;
 }
 
 /** Thrown by an option's `parse` for a value it refuses; the message says what is expected. */

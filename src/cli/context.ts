@@ -9,6 +9,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Set by `--debug`: an internal error then shows its stack. */
   debug: boolean;
+  /** Set for a `--format json` run: problems and warnings go to stderr as JSON documents. */
+  json?: boolean;
 }
 
 /**

@@ -8,29 +8,31 @@ import { ExitCode, FlereError } from '../core/diagnostics.js';
 import { allocateCommand } from './commands/allocate.js';
 import { checkCommand } from './commands/check.js';
 import { followupCommand } from './commands/followup.js';
+import { examplesCommand } from './commands/examples.js';
 import { poolsCommand } from './commands/pools.js';
 import { progressCommand } from './commands/progress.js';
+import { reportCommand } from './commands/report.js';
 import type { CommandSpec } from './command-spec.js';
 import { type CliContext, processContext } from './context.js';
 import { errorDocument, formatError } from './messages.js';
 import { parseCommandLine } from './program.js';
 
 /** Every command, in the order `flere --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, progressCommand, poolsCommand];
+export const COMMANDS: readonly CommandSpec[] = [allocateCommand, checkCommand, followupCommand, reportCommand, progressCommand, poolsCommand, examplesCommand];
 
 /** Runs the CLI with `argv` as in `process.argv` and returns the exit status; never throws. */
 export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
   const args = argv.slice(2);
   ctx.debug = args.includes('--debug');
+  ctx.json = wantsJson(args);
   try {
     const line = parseCommandLine(COMMANDS, args, {
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
     });
-    if (line.kind === 'run') await line.command.run(line.argument, line.options, ctx);
-    return ExitCode.ok;
+    return (line.kind === 'run' ? await line.command.run(line.argument, line.options, ctx) : undefined) ?? ExitCode.ok;
   } catch (error) {
-    return report(error, ctx, wantsJson(args));
+    return report(error, ctx, ctx.json);
   }
 }
 

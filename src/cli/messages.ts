@@ -7,13 +7,15 @@ import type { Diagnostic, FlereError } from '../core/diagnostics.js';
 import { visibleText } from '../io/render/visible-text.js';
 import { checkMessages } from './messages/check.js';
 import { commonMessages } from './messages/common.js';
+import { fileMessages } from './messages/files.js';
 import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
+import { reportMessages } from './messages/report.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, inputMessages, checkMessages, progressMessages, followupMessages];
+const TABLES: readonly MessageTable[] = [commonMessages, fileMessages, inputMessages, checkMessages, progressMessages, followupMessages, reportMessages];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {
@@ -32,8 +34,28 @@ function fileName(file: string): string {
   return file === '' || file !== file.trim() || /[\u0000-\u001f\u007f]/.test(file) ? JSON.stringify(file) : file;
 }
 
+/** The most characters (code points) of a cell or header name that a message quotes. */
+export const MAX_QUOTED = 60;
+
+/** `text` cut to {@link MAX_QUOTED} code points, with `…` where it was cut. */
+export function excerpt(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  // 2 × MAX + 2 code units hold more than MAX code points whenever the text has them.
+  const points = Array.from(text.slice(0, 2 * MAX_QUOTED + 2));
+  return points.length <= MAX_QUOTED ? text : `${points.slice(0, MAX_QUOTED).join('')}…`;
+}
+
+/** `d` with its quoted texts cut to a readable length: a 1 MB cell must not make a 1 MB line. */
+function shortened(d: Diagnostic): Diagnostic {
+  const value = d.value === undefined ? undefined : excerpt(d.value);
+  const column = d.column === undefined ? undefined : excerpt(d.column);
+  if (value === d.value && column === d.column) return d;
+  return { ...d, ...(value === undefined ? {} : { value }), ...(column === undefined ? {} : { column }) };
+}
+
 /** `FILE:LINE: ` (or `FILE: `, or nothing) before the wording of one diagnostic. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const d = shortened(diagnostic);
   const file = d.file === undefined ? undefined : fileName(d.file);
   const where = file === undefined ? '' : d.line === undefined ? `${file}: ` : `${file}:${d.line}: `;
   // One problem, one line, and nothing the terminal would obey: a line break quoted from the
@@ -62,8 +84,8 @@ export function errorDocument(error: FlereError): object {
       code: d.code,
       file: d.file ?? null,
       line: d.line ?? null,
-      column: d.column ?? null,
-      value: d.value ?? null,
+      column: d.column === undefined ? null : excerpt(d.column),
+      value: d.value === undefined ? null : excerpt(d.value),
       message: formatDiagnostic(d),
     })),
     omitted: error.omitted,

@@ -35,6 +35,7 @@ const EXIT_CODES_HELP = `Exit codes:
   1   input data rejected (bad row, unknown kommune, duplicate, totals that do not reconcile)
   2   usage (unknown or invalid option, missing argument)
   3   I/O (input missing or unreadable, output not writable, ledger locked)
+  4   flere check --exit-code only: success, and something is due (recorded, with --record)
   70  internal error (a bug; run again with --debug for a stack trace)`;
 
 const DESCRIPTION = 'Exact allocation of Danish grant pools to kommuner, and when each tranche falls due.';
@@ -49,18 +50,14 @@ export function parseCommandLine(commands: readonly CommandSpec[], args: readonl
   const problems: Diagnostic[] = [];
   let parsed: CommandLine | undefined;
   let helpTopic: { topic: string | undefined } | undefined;
-  // With outputError silenced, commander writes to stderr only the help of a bare `flere`.
-  let helpOnStderr = false;
   let active: CommandSpec | undefined;
 
   const program = new Command('flere')
     .exitOverride()
     .configureOutput({
       writeOut: out.writeOut,
-      writeErr: (text) => {
-        helpOnStderr = true;
-        out.writeErr(text);
-      },
+      writeErr: out.writeErr,
+      // flere words its own errors (messages/usage.ts).
       outputError: () => undefined,
     })
     .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
@@ -101,11 +98,17 @@ export function parseCommandLine(commands: readonly CommandSpec[], args: readonl
       helpTopic = { topic };
     });
 
+  // Bare `flere` (global flags at most) is how a person asks what it can do: the overview, as
+  // with --help (commander would print it on stderr as an error).
+  if (args.every((arg) => GLOBAL_OPTIONS.some((o) => optionFlags(o) === arg))) {
+    program.outputHelp();
+    return { kind: 'shown' };
+  }
   try {
     program.parse([...args], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      const problem = commanderProblem(error, active, helpOnStderr);
+      const problem = commanderProblem(error, active);
       if (problem === undefined) return { kind: 'shown' };
       throw new FlereError('usage', [...problems, problem]);
     }

@@ -4,6 +4,7 @@
  * split into tranches. The amounts of those that did not apply form the follow-up pool.
  */
 import { type Apportionment, largestRemainder } from './apportion.js';
+import { codePointOrderAmong } from './code-point-order.js';
 import { type Fixed, toCommonScale } from './decimal.js';
 import { splitIntoUnits } from './money.js';
 import { splitTranches } from './tranche-split.js';
@@ -58,8 +59,8 @@ export interface Allocation {
 }
 
 /**
- * Allocates a pool. Recipients are put in canonical order (ascending id, as `<` compares
- * strings) first, so equal remainders go to the lower id and the result is independent of
+ * Allocates a pool. Recipients are put in canonical order (ascending id, in Unicode code
+ * point order) first, so equal remainders go to the lower id and the result is independent of
  * input order. Throws RangeError when all weights are zero or ids repeat: callers validate first.
  */
 export function allocate(request: AllocationRequest): Allocation {
@@ -104,26 +105,25 @@ export function allocate(request: AllocationRequest): Allocation {
 /** The tranches of a non-applicant: none (one shared empty array). */
 const NO_TRANCHES: readonly bigint[] = Object.freeze([]);
 
-const byId = (a: Recipient, b: Recipient): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
- * The recipients in canonical order, ascending by id; throws RangeError for a repeated id.
- * Input already in that order (sorted files; kommuner listed by code) is recognised in one
- * pass and returned as it is, without the sort's n log n string comparisons.
+ * The recipients in canonical order, ascending by id in code point order; throws RangeError
+ * for a repeated id. Input already in that order (sorted files; kommuner listed by code) is
+ * recognised in one pass and returned as it is, without the sort's n log n comparisons.
  */
 function canonicalOrder(recipients: readonly Recipient[]): readonly Recipient[] {
-  if (isStrictlyAscending(recipients)) return recipients;
-  const sorted = [...recipients].sort(byId);
+  const order = codePointOrderAmong(recipients, (r) => r.id);
+  if (isStrictlyAscending(recipients, order)) return recipients;
+  const sorted = [...recipients].sort((a, b) => order(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]?.id === sorted[i - 1]?.id) throw new RangeError(`duplicate id ${sorted[i]?.id}`);
   }
   return sorted;
 }
 
-/** Whether every id is greater than the one before (so no id repeats either). */
-function isStrictlyAscending(recipients: readonly Recipient[]): boolean {
+/** Whether every id is greater than the one before in `order` (so no id repeats either). */
+function isStrictlyAscending(recipients: readonly Recipient[], order: (a: string, b: string) => number): boolean {
   for (let i = 1; i < recipients.length; i++) {
-    if (!((recipients[i - 1] as Recipient).id < (recipients[i] as Recipient).id)) return false;
+    if (order((recipients[i - 1] as Recipient).id, (recipients[i] as Recipient).id) >= 0) return false;
   }
   return true;
 }

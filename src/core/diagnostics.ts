@@ -13,6 +13,8 @@ export const ExitCode = {
   usage: 2,
   /** I/O: input missing or unreadable, output not writable, ledger locked. */
   io: 3,
+  /** Success, and a tranche is due (recorded, with --record): only with `check --exit-code`. */
+  due: 4,
   /** Internal error: a bug. */
   internal: 70,
 } as const;
@@ -35,9 +37,14 @@ export interface Diagnostic {
   readonly args?: Readonly<Record<string, string | number>>;
 }
 
+/** Most problems listed per run; the rest are counted in `FlereError.omitted`. */
+export const MAX_LISTED_PROBLEMS = 20;
+
 /**
  * The one error type the CLI expects: a kind (hence an exit code) and one or more
  * diagnostics. Anything else that reaches the exit point is a bug (exit 70).
+ * Every report is capped here, whoever built the list: at most {@link MAX_LISTED_PROBLEMS}
+ * diagnostics are kept, and the rest are counted in `omitted`.
  */
 export class FlereError extends Error {
   readonly kind: ProblemKind;
@@ -46,11 +53,12 @@ export class FlereError extends Error {
   readonly omitted: number;
 
   constructor(kind: ProblemKind, diagnostics: readonly Diagnostic[], omitted = 0) {
-    super(diagnostics.map((d) => d.code).join(', '));
+    const listed = diagnostics.length > MAX_LISTED_PROBLEMS ? diagnostics.slice(0, MAX_LISTED_PROBLEMS) : diagnostics;
+    super(listed.map((d) => d.code).join(', '));
     this.name = 'FlereError';
     this.kind = kind;
-    this.diagnostics = diagnostics;
-    this.omitted = omitted;
+    this.diagnostics = listed;
+    this.omitted = omitted + diagnostics.length - listed.length;
   }
 
   get exitCode(): ExitCode {
@@ -72,9 +80,6 @@ export function usageError(d: Diagnostic): FlereError {
 export function ioError(d: Diagnostic): FlereError {
   return new FlereError('io', [d]);
 }
-
-/** Most problems listed per run; the rest are counted in `FlereError.omitted`. */
-export const MAX_LISTED_PROBLEMS = 20;
 
 /**
  * Collects diagnostics while a whole file is checked, so that every bad row is reported,

@@ -2,12 +2,13 @@
  * The checks that a follow-up pool lost or invented no money, each side summed separately
  * from its own data so that a mistake in one place cannot hide behind a sum taken from
  * another: the recipients plus the unallocated rest make the follow-up pool, and what the
- * applicants keep plus the follow-up plus every unallocated rest make the original pool.
+ * applicants keep plus what every round paid and left plus what is not yet distributed
+ * plus the allocation's own rest make the original pool.
  */
 import { compareFixed, type Fixed, sumFixed } from './decimal.js';
 import { unitsToAmount } from './money.js';
-import type { Followup } from './followup.js';
-import { type AllocatedKommune, ledgerKey } from './tranche-status.js';
+import { type Followup, type FollowupSource, sourceKey } from './followup.js';
+import type { AllocatedKommune } from './tranche-status.js';
 
 /** What the allocation file states about the original pool, when it states it (JSON does, CSV not). */
 export interface OriginalPool {
@@ -15,6 +16,14 @@ export interface OriginalPool {
   readonly total?: Fixed;
   /** The original pool's rest below one unit in kroner (`unallocated`); undefined = 0. */
   readonly unallocated?: Fixed;
+}
+
+/** The follow-up money outside this round: earlier rounds, and sources left for later. */
+export interface OtherRounds {
+  /** Sources earlier rounds distributed, with what they paid and left below one unit. */
+  readonly earlier?: { readonly sources: readonly FollowupSource[]; readonly paid: Fixed; readonly unallocated: Fixed };
+  /** Sources found now that this round does not take and no earlier round took. */
+  readonly heldBack: readonly FollowupSource[];
 }
 
 /** Every amount of the two balances, in kroner, and whether each balance holds exactly. */
@@ -26,8 +35,14 @@ export interface FollowupAccounting {
   readonly allocated: Fixed;
   /** The allocation's own rest below one unit. */
   readonly allocationUnallocated: Fixed;
-  /** Σ tranches of the applying kommuner that were not forfeited. */
+  /** Σ tranches of the applying kommuner that are no follow-up source (this round's, an earlier one's or held back). */
   readonly keptByApplicants: Fixed;
+  /** Σ paid by earlier rounds (0 without any). */
+  readonly earlierPaid: Fixed;
+  /** Σ left below one unit by earlier rounds (0 without any). */
+  readonly earlierUnallocated: Fixed;
+  /** Σ sources held back for a later round. */
+  readonly notYetDistributed: Fixed;
   /** Σ sources of the follow-up pool. */
   readonly followupPool: Fixed;
   /** Σ follow-up recipients' amounts. */
@@ -37,44 +52,81 @@ export interface FollowupAccounting {
   readonly allocationBalances: boolean;
   /** followupPaid + followupUnallocated = followupPool. */
   readonly followupBalances: boolean;
-  /** keptByApplicants + followupPaid + followupUnallocated + allocationUnallocated = originalPool. */
+  /**
+   * keptByApplicants + earlierPaid + earlierUnallocated + followupPaid + followupUnallocated
+   * + notYetDistributed + allocationUnallocated = originalPool.
+   */
   readonly originalBalances: boolean;
+  /**
+   * The finest decimal place among all these amounts: the scale at which every one of them
+   * can be written exactly (the allocation's total may have øre where the follow-up has none).
+   */
+  readonly scale: number;
 }
 
 const ZERO: Fixed = { digits: 0n, scale: 0 };
 const sum = (xs: readonly Fixed[]): Fixed => (xs.length === 0 ? ZERO : sumFixed(xs));
 const equal = (a: Fixed, b: Fixed): boolean => compareFixed(a, b) === 0;
 
+/** The original pool in kroner: as the allocation states it, else Σ its amounts + its rest below one unit. */
+export function originalPoolOf(allocation: readonly AllocatedKommune[], original: OriginalPool): Fixed {
+  return original.total ?? sum([...allocation.map((k) => k.amount), original.unallocated ?? ZERO]);
+}
+
 /**
- * Accounts for the original pool after a follow-up. The applicants' kept money is summed
- * from the allocation's tranches (skipping the forfeited ones), the follow-up pool from its
- * sources, and the recipients' money from their rows, so the balances are true checks.
+ * Accounts for the original pool after a follow-up round. The applicants' kept money is
+ * summed from the allocation's tranches (skipping every tranche that is a follow-up source
+ * anywhere), the follow-up pool from its sources, the recipients' money from their rows,
+ * and the earlier rounds' from what they recorded, so the balances are true checks.
  */
 export function accountFollowup(
   allocation: readonly AllocatedKommune[],
   original: OriginalPool,
   followup: Followup,
+  others: OtherRounds = { heldBack: [] },
 ): FollowupAccounting {
-  const forfeited = new Set(followup.sources.filter((s) => s.tranche !== null).map((s) => ledgerKey(s.id, s.tranche ?? 0)));
+  const earlierSources = others.earlier?.sources ?? [];
+  const forfeited = new Set(
+    [...followup.sources, ...earlierSources, ...others.heldBack].filter((s) => s.tranche !== null).map(sourceKey),
+  );
   const allocated = sum(allocation.map((k) => k.amount));
   const allocationUnallocated = original.unallocated ?? ZERO;
   const keptByApplicants = sum(
-    allocation.flatMap((k) => (k.applied ? k.tranches.filter((_, j) => !forfeited.has(ledgerKey(k.id, j + 1))) : [])),
+    allocation.flatMap((k) => (k.applied ? k.tranches.filter((_, j) => !forfeited.has(sourceKey({ id: k.id, tranche: j + 1 }))) : [])),
   );
+  const earlierPaid = others.earlier?.paid ?? ZERO;
+  const earlierUnallocated = others.earlier?.unallocated ?? ZERO;
+  const notYetDistributed = sum(others.heldBack.map((s) => s.amount));
   const followupPaid = sum(followup.rows.map((r) => unitsToAmount(r.amount, followup.unit)));
-  const originalPool = original.total ?? sumFixed([allocated, allocationUnallocated]);
-  const outcome = sum([keptByApplicants, followupPaid, followup.unallocated, allocationUnallocated]);
-  return {
+  const originalPool = originalPoolOf(allocation, original);
+  const outcome = sum([
+    keptByApplicants,
+    earlierPaid,
+    earlierUnallocated,
+    followupPaid,
+    followup.unallocated,
+    notYetDistributed,
+    allocationUnallocated,
+  ]);
+  const amounts = {
     originalPool,
-    originalStated: original.total !== undefined,
     allocated,
     allocationUnallocated,
     keptByApplicants,
+    earlierPaid,
+    earlierUnallocated,
+    notYetDistributed,
     followupPool: followup.pool,
     followupPaid,
     followupUnallocated: followup.unallocated,
+  };
+  return {
+    ...amounts,
+    originalStated: original.total !== undefined,
     allocationBalances: equal(sumFixed([allocated, allocationUnallocated]), originalPool),
     followupBalances: equal(sumFixed([followupPaid, followup.unallocated]), followup.pool),
     originalBalances: equal(outcome, originalPool),
+    // Every amount a document may show, the earlier rounds' sources among them.
+    scale: Math.max(...Object.values(amounts).map((x) => x.scale), ...earlierSources.map((s) => s.amount.scale)),
   };
 }

@@ -5,6 +5,7 @@
  * Pure: sources and recipients in, exact amounts out.
  */
 import { type Apportionment, largestRemainder } from './apportion.js';
+import { compareCodePoints } from './code-point-order.js';
 import { type Fixed, sumFixed, toCommonScale } from './decimal.js';
 import { splitIntoUnits } from './money.js';
 
@@ -66,11 +67,12 @@ export interface Followup {
   readonly apportionment: Apportionment;
 }
 
-const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** One key per source: a kommune's own money (`155#`) or one of its tranches (`153#3`). */
+export const sourceKey = (s: Pick<FollowupSource, 'id' | 'tranche'>): string => `${s.id}#${s.tranche ?? ''}`;
 
 /** Orders sources by kommune code, a kommune's own money before its tranches, then by tranche. */
 export function compareSources(a: FollowupSource, b: FollowupSource): number {
-  return byCode(a.id, b.id) || (a.tranche ?? 0) - (b.tranche ?? 0);
+  return compareCodePoints(a.id, b.id) || (a.tranche ?? 0) - (b.tranche ?? 0);
 }
 
 /**
@@ -82,7 +84,7 @@ export function compareSources(a: FollowupSource, b: FollowupSource): number {
  */
 export function distributeFollowup(request: FollowupRequest): Followup {
   const sources = [...request.sources].sort(compareSources);
-  const recipients = [...request.recipients].sort((a, b) => byCode(a.id, b.id));
+  const recipients = [...request.recipients].sort((a, b) => compareCodePoints(a.id, b.id));
   for (let i = 1; i < recipients.length; i++) {
     if (recipients[i]?.id === recipients[i - 1]?.id) throw new RangeError(`duplicate recipient ${recipients[i]?.id}`);
   }

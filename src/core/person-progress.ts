@@ -1,12 +1,14 @@
 /**
- * Person-month records turned into the kommune-month progress that `flere check` reads.
+ * Person-month records turned into the kommune-month progress that `flere check` reads, with
+ * target groups fixed at a reference month (see `./target-group.ts` for the rule).
  * Incremental and order-free: rows are added one at a time in any order, and the counts are
  * settled at the end. Memory grows with persons and kommune-months, never with rows: a person
  * is a small integer (see {@link PersonIds}, or the byte interner of the file reader), with a
- * few bytes of state per person and month; a kommune-month is four counters.
+ * few bytes of state per person and month; a kommune-month is three counters.
  */
 import { type Diagnostic, DiagnosticBag } from './diagnostics.js';
 import { type Month, monthFromIndex, monthIndex } from './months.js';
+import type { TargetGroupRule } from './target-group.js';
 
 /** Flag bits of one person-month record (`flags` of {@link PersonProgress.add}). */
 export const PersonFlag = {
@@ -22,23 +24,28 @@ export const PersonFlag = {
 
 /**
  * One kommune-month of progress, all counts in persons (non-negative integers).
- * Invariants: `cleared ≤ target_group`; `company_activity ≤ recipients`; and `recipients`,
- * `paid_hours` ≤ the persons with a row in that kommune-month ≤ `target_group`.
+ * Invariants: `cleared ≤ target_group`, `paid_hours ≤ target_group`,
+ * `company_activity ≤ recipients`. Before the reference month there is no target group yet:
+ * `target_group`, `cleared` and `paid_hours` are 0 there.
  */
 export interface ProgressRow {
   /** The kommune's official code, 3 digits with any leading zero ('101'). */
   readonly kommune: string;
   /** The calendar month, `YYYY-MM`. */
   readonly month: Month;
-  /** Distinct persons with at least one row in this kommune, in any month of the file. */
+  /**
+   * Members of the kommune's target group (recipients in the kommune in the reference month)
+   * counted this month: those cleared by now, wherever they are, and the others still in the
+   * kommune this month (with `leavers: 'keep'`, the others wherever they are).
+   */
   readonly target_group: number;
-  /** Persons first cleared in this kommune in this month or earlier (they stay counted after moving). */
+  /** Members of the target group first cleared (in any kommune) in this month or earlier. */
   readonly cleared: number;
-  /** Persons of this kommune with `recipient=1` this month. */
+  /** Persons with a row in this kommune this month with `recipient=1` (members or not). */
   readonly recipients: number;
-  /** Persons of this kommune with `recipient=1` and `company=1` this month. */
+  /** Persons with a row in this kommune this month with `recipient=1` and `company=1`. */
   readonly company_activity: number;
-  /** Persons of this kommune with `paid_hours=1` this month. */
+  /** Members counted in `target_group` this month whose row this month has `paid_hours=1`. */
   readonly paid_hours: number;
 }
 
@@ -63,6 +70,17 @@ const MONTH_SPAN = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 
 const NOT_CLEARED = 0xffff; // above every month offset (MONTH_SPAN < 0xffff)
 
+// A person-month cell of the grid: the kommune slot + 1 (0: no row) in the low 14 bits, and
+// the two flags the target group needs later, which cannot be counted when the row is read
+// (the reference month's row may come later in the file).
+const SLOT_BITS = 0x3fff;
+const RECIPIENT_BIT = 0x4000;
+const PAID_BIT = 0x8000;
+/** Kommune slots fit in the cell's 14 bits (codes are at most 9999, so slots are fewer). */
+const MAX_KOMMUNE_SLOTS = SLOT_BITS - 1;
+/** Counters per kommune-month: rows, recipients, company activity. */
+const COUNTERS = 3;
+
 /**
  * The aggregation. `add` one record per person-month, then read `rows()`.
  *
@@ -79,21 +97,18 @@ export class PersonProgress {
   private readonly slotMonth: number[] = [];
 
   /**
-   * Per month slot, per person: the kommune slot + 1 of the person's row that month (0: none).
-   * One cell per person and month is the least state that can tell a duplicate row; it is
-   * 2 bytes per person-month of the file's span, not per row read.
+   * Per month slot, per person: the kommune slot + 1 of the person's row that month (0: none),
+   * with its recipient and paid-hours flags (see SLOT_BITS). One cell per person and month is
+   * the least state that can tell a duplicate row; it is 2 bytes per person-month of the
+   * file's span, not per row read.
    */
   private grid: Uint16Array[] = [];
   private personCapacity = 0;
   private personCount = 0;
-  /**
-   * Per person p: at 2p the month (index − MIN_MONTH) of the earliest row with `cleared=1`
-   * (NOT_CLEARED: none), at 2p + 1 that row's kommune slot. Side by side, so that the check
-   * made for every cleared row reads one cache line.
-   */
+  /** Per person: the month (index − MIN_MONTH) of the earliest row with `cleared=1`, or NOT_CLEARED. */
   private firstCleared = new Uint16Array(0);
 
-  /** Per kommune-month cell, 4 counters: rows, recipients, company activity, paid hours. */
+  /** Per kommune-month cell, {@link COUNTERS} counters: rows, recipients, company activity. */
   private counters = new Int32Array(0);
   private monthCapacity = 0;
   private kommuneCapacity = 0;
@@ -127,65 +142,76 @@ export class PersonProgress {
 
     const column = this.grid[ms] as Uint16Array;
     const previous = column[person] as number;
-    if (previous !== 0) return this.slotKommune[previous - 1] as number;
-    column[person] = ks + 1;
+    if (previous !== 0) return this.slotKommune[(previous & SLOT_BITS) - 1] as number;
+    const recipient = flags & 1;
+    // recipient (bit 0) → RECIPIENT_BIT (bit 14), paid hours (bit 3) → PAID_BIT (bit 15)
+    column[person] = (ks + 1) | (recipient << 14) | ((flags & PersonFlag.paidHours) << 12);
     if (person >= this.personCount) this.personCount = person + 1;
 
-    if ((flags & PersonFlag.cleared) !== 0 && m < (this.firstCleared[2 * person] as number)) {
-      this.firstCleared[2 * person] = m;
-      this.firstCleared[2 * person + 1] = ks;
-    }
-    const base = (ks * this.monthCapacity + ms) * 4;
+    if ((flags & PersonFlag.cleared) !== 0 && m < (this.firstCleared[person] as number)) this.firstCleared[person] = m;
+    const base = (ks * this.monthCapacity + ms) * COUNTERS;
     const c = this.counters;
-    const recipient = flags & 1;
     c[base] = (c[base] as number) + 1;
     c[base + 1] = (c[base + 1] as number) + recipient;
     c[base + 2] = (c[base + 2] as number) + ((flags >> 2) & recipient);
-    c[base + 3] = (c[base + 3] as number) + ((flags >> 3) & 1);
     this.added += 1;
     return 0;
   }
 
+  /** Whether any record was added for the month (an index, as for `add`). */
+  hasMonth(month: number): boolean {
+    const m = month - MIN_MONTH;
+    return m >= 0 && m < MONTH_SPAN && (this.monthSlot[m] as number) >= 0;
+  }
+
+  /** The months with records, as indices, in calendar order. */
+  months(): number[] {
+    return [...this.slotMonth].sort((a, b) => a - b);
+  }
+
   /**
-   * The progress: one row per kommune and month present, by kommune code then month.
+   * The progress: one row per kommune and month with records, by kommune code then month,
+   * with each kommune's target group formed by `rule` (see `./target-group.ts`).
    * Costs one pass over persons × months; may be called again after further `add`s.
    */
-  rows(): ProgressRow[] {
+  rows(rule: TargetGroupRule): ProgressRow[] {
     const kommuner = this.slotKommune.length;
     const months = this.slotMonth.length;
     const mc = this.monthCapacity;
+    const persons = this.personCount;
 
-    // Target group: each distinct (person, kommune) once. Month by month (each column is
-    // read in order, which is what makes this fast): a person's first kommune is kept in
-    // `first`, and only movers' further kommuner go into a set.
-    const targetGroup = new Int32Array(kommuner);
-    const first = new Uint16Array(this.personCount);
-    const further = new Set<number>();
-    for (let ms = 0; ms < months; ms += 1) {
-      const column = this.grid[ms] as Uint16Array;
-      for (let p = 0; p < this.personCount; p += 1) {
+    // Members: each person's kommune slot + 1 in the reference month if a recipient there.
+    const reference = monthIndex(rule.referenceMonth) - MIN_MONTH;
+    const referenceSlot = reference >= 0 && reference < MONTH_SPAN ? (this.monthSlot[reference] as number) : -1;
+    const home = new Uint16Array(persons);
+    if (referenceSlot >= 0) {
+      const column = this.grid[referenceSlot] as Uint16Array;
+      for (let p = 0; p < persons; p += 1) {
         const v = column[p] as number;
-        if (v === 0) continue;
-        const f = first[p] as number;
-        if (f === v) continue;
-        if (f === 0) first[p] = v;
-        else {
-          const pair = p * 0x10000 + v;
-          if (further.has(pair)) continue;
-          further.add(pair);
-        }
-        targetGroup[v - 1] = (targetGroup[v - 1] as number) + 1;
+        if ((v & RECIPIENT_BIT) !== 0) home[p] = v & SLOT_BITS;
       }
     }
 
-    // Cleared: each person once, in the kommune and month of the first cleared row; the
-    // running sum over calendar months then counts them from that month on.
-    const firstClearedIn = new Int32Array(kommuner * mc);
-    for (let p = 0; p < this.personCount; p += 1) {
-      const m = this.firstCleared[2 * p] as number;
-      if (m === NOT_CLEARED) continue;
-      const cell = (this.firstCleared[2 * p + 1] as number) * mc + (this.monthSlot[m] as number);
-      firstClearedIn[cell] = (firstClearedIn[cell] as number) + 1;
+    // Per kommune-month cell: target group, cleared, paid hours of the members counted. Month
+    // by month (each grid column is read in order, which is what makes this fast); months
+    // before the reference month have no target group.
+    const keep = rule.leavers === 'keep';
+    const group = new Int32Array(kommuner * mc * 3);
+    for (let ms = 0; ms < months; ms += 1) {
+      const m = (this.slotMonth[ms] as number) - MIN_MONTH;
+      if (m < reference) continue;
+      const column = this.grid[ms] as Uint16Array;
+      for (let p = 0; p < persons; p += 1) {
+        const h = home[p] as number;
+        if (h === 0) continue;
+        const v = column[p] as number;
+        const cleared = (this.firstCleared[p] as number) <= m;
+        if (!(cleared || keep || (v & SLOT_BITS) === h)) continue; // gone, not cleared: dropped
+        const base = ((h - 1) * mc + ms) * 3;
+        group[base] = (group[base] as number) + 1;
+        if (cleared) group[base + 1] = (group[base + 1] as number) + 1;
+        if ((v & PAID_BIT) !== 0) group[base + 2] = (group[base + 2] as number) + 1;
+      }
     }
 
     const monthOrder = Array.from({ length: months }, (_, i) => i).sort(
@@ -199,21 +225,18 @@ export class PersonProgress {
     const out: ProgressRow[] = [];
     for (const ks of kommuneOrder) {
       const code = kommuneCode(this.slotKommune[ks] as number);
-      let cleared = 0;
       for (let i = 0; i < months; i += 1) {
-        const ms = monthOrder[i] as number;
-        const cell = ks * mc + ms;
-        cleared += firstClearedIn[cell] as number;
-        const base = cell * 4;
+        const cell = ks * mc + (monthOrder[i] as number);
+        const base = cell * COUNTERS;
         if (this.counters[base] === 0) continue;
         out.push({
           kommune: code,
           month: monthText[i] as Month,
-          target_group: targetGroup[ks] as number,
-          cleared,
+          target_group: group[cell * 3] as number,
+          cleared: group[cell * 3 + 1] as number,
           recipients: this.counters[base + 1] as number,
           company_activity: this.counters[base + 2] as number,
-          paid_hours: this.counters[base + 3] as number,
+          paid_hours: group[cell * 3 + 2] as number,
         });
       }
     }
@@ -225,7 +248,7 @@ export class PersonProgress {
       throw new RangeError(`kommune code out of range: ${code}`);
     }
     const ks = this.slotKommune.length;
-    if (ks >= 0xfffe) throw new RangeError('too many kommuner');
+    if (ks >= MAX_KOMMUNE_SLOTS) throw new RangeError('too many kommuner');
     this.slotKommune.push(code);
     this.kommuneSlot[code] = ks;
     if (ks >= this.kommuneCapacity) this.resizeCounters(Math.max(128, this.kommuneCapacity * 2), this.monthCapacity);
@@ -245,10 +268,10 @@ export class PersonProgress {
   }
 
   private resizeCounters(kommuneCapacity: number, monthCapacity: number): void {
-    const next = new Int32Array(kommuneCapacity * monthCapacity * 4);
+    const next = new Int32Array(kommuneCapacity * monthCapacity * COUNTERS);
     for (let ks = 0; ks < this.slotKommune.length && ks < this.kommuneCapacity; ks += 1) {
-      const from = ks * this.monthCapacity * 4;
-      next.set(this.counters.subarray(from, from + this.monthCapacity * 4), ks * monthCapacity * 4);
+      const from = ks * this.monthCapacity * COUNTERS;
+      next.set(this.counters.subarray(from, from + this.monthCapacity * COUNTERS), ks * monthCapacity * COUNTERS);
     }
     this.counters = next;
     this.kommuneCapacity = kommuneCapacity;
@@ -267,7 +290,7 @@ export class PersonProgress {
       next.set(column);
       return next;
     });
-    const firstCleared = new Uint16Array(2 * capacity).fill(NOT_CLEARED);
+    const firstCleared = new Uint16Array(capacity).fill(NOT_CLEARED);
     firstCleared.set(this.firstCleared);
     this.firstCleared = firstCleared;
     this.personCapacity = capacity;
@@ -335,10 +358,10 @@ export interface PersonMonthRecord {
 }
 
 /**
- * Aggregates records in one go (a convenience over {@link PersonProgress}). Throws a data
- * FlereError listing every second row of a person-month, by line.
+ * Aggregates records in one go (a convenience over {@link PersonProgress}), target groups
+ * formed by `rule`. Throws a data FlereError listing every second row of a person-month, by line.
  */
-export function aggregatePersonMonths(records: Iterable<PersonMonthRecord>, file?: string): ProgressRow[] {
+export function aggregatePersonMonths(records: Iterable<PersonMonthRecord>, rule: TargetGroupRule, file?: string): ProgressRow[] {
   const ids = new PersonIds();
   const progress = new PersonProgress();
   const bag = new DiagnosticBag();
@@ -354,5 +377,5 @@ export function aggregatePersonMonths(records: Iterable<PersonMonthRecord>, file
     if (existing !== 0) bag.add(conflictDiagnostic(existing, kommune, month, { file, line: r.line }));
   }
   bag.throwIfAny('data');
-  return progress.rows();
+  return progress.rows(rule);
 }

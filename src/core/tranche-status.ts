@@ -78,6 +78,13 @@ export interface StatusInput {
   readonly ledger: readonly LedgerEntry[];
   /** Evaluate with the months up to and including this one. */
   readonly asOf: Month;
+  /**
+   * Whether `asOf` was stated by the operator (`--as-of`) rather than taken from the data.
+   * Forfeiting is final (the money goes to a follow-up pool), so without a stated month a
+   * tranche is forfeited only where the kommune's own data reaches the pool's end month:
+   * data that merely stopped, or one stray late row elsewhere, proves nothing.
+   */
+  readonly asOfStated: boolean;
 }
 
 const NO_PROGRESS: KommuneProgress = new Map();
@@ -86,7 +93,8 @@ const NO_PROGRESS: KommuneProgress = new Map();
  * The status of every tranche of every kommune that applied, in allocation order and
  * tranche order. Rules, in order: in the ledger → `paid` (the ledger is the truth of what
  * was paid, whatever the data says now); condition met in a month ≤ min(as-of, end) →
- * `due`; as-of at or after the end month → `forfeited`; otherwise `pending`.
+ * `due`; as-of at or after the end month, stated or reached by the kommune's own data →
+ * `forfeited`; otherwise `pending`.
  * Kommuner with `applied: false` get no tranches: their money is the follow-up pool's.
  */
 export function trancheStatuses(input: StatusInput): TrancheReport[] {
@@ -107,11 +115,19 @@ export function trancheStatuses(input: StatusInput): TrancheReport[] {
       const entry = paid.get(ledgerKey(k.id, tranche));
       if (entry) reports.push({ ...base, status: 'paid', month: entry.monthDue, recordedAt: entry.recordedAt });
       else if (met !== null) reports.push({ ...base, status: 'due', month: met });
-      else if (asOf >= pool.end) reports.push({ ...base, status: 'forfeited', month: null });
+      else if (asOf >= pool.end && (input.asOfStated || reachesEnd(progress, pool.end))) {
+        reports.push({ ...base, status: 'forfeited', month: null });
+      }
       else reports.push({ ...base, status: 'pending', month: null });
     });
   }
   return reports;
+}
+
+/** Whether a kommune's progress has a month at or after `end`. */
+function reachesEnd(progress: KommuneProgress, end: Month): boolean {
+  for (const month of progress.keys()) if (month >= end) return true;
+  return false;
 }
 
 /** The key of a kommune's tranche in maps and sets: `"101#2"`. */

@@ -4,14 +4,15 @@
  * pools whose grants were decided by application), whose amounts are then split into the
  * pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
  */
+import { compareCodePoints } from '../core/code-point-order.js';
 import { type Fixed, formatFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
 import { unitsToAmount } from '../core/money.js';
 import { splitTranches } from '../core/tranche-split.js';
 import type { AllocatedKommune } from '../core/tranche-status.js';
 import { resolveKommune } from '../registry/match.js';
-import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn, normalizeColumnName } from './columns.js';
-import { COUNT_ALIASES } from './counts-reader.js';
+import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
+import { column, COUNT_CONCEPTS, trancheColumnNumber } from './header-vocabulary.js';
 import { readTable } from './csv-table.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { type JsonDocument, readJsonDocument } from './json-document.js';
@@ -190,19 +191,14 @@ function checkTranches(
 // --- CSV --------------------------------------------------------------------------------
 
 const KOMMUNE_SPECS = [
-  { key: 'id', aliases: ['kode', 'code', 'kommunekode', 'kommune', 'kommunenr'], required: false },
-  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
-  { key: 'amount', aliases: ['beløb', 'belob', 'tilskud', 'bevilling', 'bevilget', 'grant', 'kroner', 'kr'], required: true },
-  { key: 'applied', aliases: ['ansøgt', 'ansogt', 'søgt'], required: false },
+  column('id', ['id', 'kommuneCode', 'kommune'], false),
+  column('name', ['name', 'kommuneName'], false),
+  column('amount', ['amount'], true),
+  column('applied', ['applied'], false),
 ] as const satisfies readonly ColumnSpec[];
 /** With `summary`: each kommune's count, as `flere allocate` writes it (and counts files name it). */
-const COUNT_SPEC = { key: 'count', aliases: COUNT_ALIASES, required: false } as const satisfies ColumnSpec;
-
-/** `tranche_1`, `Tranche 2`, `rate 3`, `rate_1` → the 1-based tranche number. */
-function trancheNumber(header: string): number | undefined {
-  const m = /^(?:tranche|rate)(\d+)$/.exec(normalizeColumnName(header).replace(/\(.*\)$/, ''));
-  return m ? Number(m[1]) : undefined;
-}
+const COUNT_SPEC = column('count', COUNT_CONCEPTS, false) satisfies ColumnSpec;
+const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 2).flatMap(acceptedNames).join(', ');
 
 const YES = new Set(['yes', 'ja', 'true', 'y', 'j', '1', 'x']);
 const NO = new Set(['no', 'nej', 'false', 'n', '0', '']);
@@ -226,12 +222,12 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
   const kommuneColumn = columns.id ?? columns.name;
   if (kommuneColumn === undefined) {
     throw new FlereError('data', [
-      { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'id, kommune, kode, name, navn' } },
+      { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } },
     ]);
   }
   const trancheColumns: MatchedColumn[] = [];
   table.header.forEach((name, index) => {
-    const n = trancheNumber(name);
+    const n = trancheColumnNumber(name);
     if (n !== undefined) trancheColumns[n - 1] = { index, name };
   });
   const grants = trancheColumns.length === 0;
@@ -309,11 +305,7 @@ function splitGrants(grants: readonly AllocatedKommune[], shares: readonly Fixed
   const whole = amountDigits.every((a) => a % unitDigits === 0n);
   const unit: Fixed = whole ? poolUnit : { digits: 1n, scale };
   const perUnit = whole ? unitDigits : 1n;
-  const order = applied.map((_, i) => i).sort((a, b) => {
-    const x = applied[a]?.id ?? '';
-    const y = applied[b]?.id ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const order = applied.map((_, i) => i).sort((a, b) => compareCodePoints(applied[a]?.id ?? '', applied[b]?.id ?? ''));
   const units = order.map((i) => (amountDigits[i] ?? 0n) / perUnit);
   const { cells } = splitTranches(units, shares);
   const split = new Map<string, Fixed[]>();

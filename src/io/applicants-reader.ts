@@ -6,16 +6,11 @@
 import { DiagnosticBag } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 
-const SPECS = [
-  {
-    key: 'kommune',
-    aliases: ['kode', 'code', 'kommunekode', 'kommunenavn', 'navn', 'name', 'ansøger', 'applicant', 'recipient', 'modtager'],
-    required: true,
-  },
-] as const satisfies readonly ColumnSpec[];
+const SPECS = [column('kommune', [...KOMMUNE_COLUMN, 'payee'], true)] as const satisfies readonly ColumnSpec[];
 
 /** An applying kommune (or free recipient): its code (or name) and the line that named it. */
 export interface Applicant {
@@ -33,7 +28,9 @@ export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextE
   const { text } = decodeText(bytes, encoding);
   const mojibake = looksLikeMojibake(text);
   const bag = new DiagnosticBag();
-  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag });
+  // A header without rows is an answer, not a mistake: nobody applied (the whole pool goes to
+  // the follow-up pool). A file without even a header is still refused.
+  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag, allowEmpty: true });
   const { kommune: column } = matchColumns(table.header, SPECS, { file, line: table.headerLine });
   const seen = new Map<string, number>();
   const applicants: Applicant[] = [];

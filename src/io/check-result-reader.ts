@@ -1,13 +1,21 @@
 /**
- * Reading a `flere check --format json` result for `flere followup --forfeited`: the pool it
- * is about, its as-of month, and every tranche with its status. Only the shape is checked
- * here; whether the tranches belong to the allocation is checked against it in the core.
+ * Reading a `flere check --format json` result for `flere followup --forfeited` and `flere
+ * report --check`: the pool it is about, its as-of month, and every tranche with its status
+ * and the month it fell due. Only the shape is checked here; whether the tranches belong to
+ * the allocation is checked against it in the core.
  */
 import type { CheckedTranche } from '../core/followup-sources.js';
 import { FlereError } from '../core/diagnostics.js';
+import { type Month, parseMonth } from '../core/months.js';
 import { TRANCHE_STATUSES, type TrancheStatus } from '../core/tranche-status.js';
 import { decodeText } from './decode.js';
 import { readJsonDocument } from './json-document.js';
+
+/** A tranche of a check result: what `followup` needs, and the month it fell due. */
+export interface CheckResultTranche extends CheckedTranche {
+  /** The month it fell due (`due`, `paid`); null when the document says null or nothing. */
+  readonly month: Month | null;
+}
 
 /** A read check result. */
 export interface CheckResult {
@@ -15,7 +23,7 @@ export interface CheckResult {
   readonly pool?: string;
   /** The as-of month (`"2019-12"`), when the document names one. */
   readonly asOf?: string;
-  readonly tranches: readonly CheckedTranche[];
+  readonly tranches: readonly CheckResultTranche[];
 }
 
 const EXPECTED_ROOT = 'an object with "tranches", as `flere check --format json` writes';
@@ -25,7 +33,8 @@ const EXPECTED_ROOT = 'an object with "tranches", as `flere check --format json`
  * that is not JSON, `check-result.json-shape` (value = the JSON path, `args.expected`) for
  * each part of another shape: version other than 1, a tranche without a kommune code, a
  * tranche number that is not a positive whole number, an amount that is not a non-negative
- * decimal string, a status other than due, paid, pending or forfeited; `check-result.quiet`
+ * decimal string, a status other than due, paid, pending or forfeited, a month that is
+ * neither null nor `YYYY-MM`; `check-result.quiet`
  * for a result marked `"quiet": true` (it lists only the due tranches).
  */
 export function readCheckResult(bytes: Uint8Array, file: string): CheckResult {
@@ -35,7 +44,7 @@ export function readCheckResult(bytes: Uint8Array, file: string): CheckResult {
   // A --quiet result lists only the due tranches: the forfeited ones would be missed silently.
   if (doc['quiet'] === true) throw new FlereError('data', [{ code: 'check-result.quiet', file }]);
   const items = json.array('tranches');
-  const tranches: CheckedTranche[] = [];
+  const tranches: CheckResultTranche[] = [];
   items.forEach((item: unknown, i) => {
     const path = `tranches[${i}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return shape(path, 'an object');
@@ -48,8 +57,12 @@ export function readCheckResult(bytes: Uint8Array, file: string): CheckResult {
     const amount = json.decimal(o['amount'], `${path}.amount`, 'a non-negative decimal string like "1234"');
     const status = TRANCHE_STATUSES.find((s) => s === o['status']);
     if (status === undefined) shape(`${path}.status`, TRANCHE_STATUSES.join(', '));
+    const rawMonth = o['month'] ?? null;
+    const month = typeof rawMonth === 'string' ? parseMonth(rawMonth) : undefined;
+    if (rawMonth !== null && month === undefined) shape(`${path}.month`, 'a month as "YYYY-MM", or null');
     if (id === undefined || number === undefined || amount === undefined || status === undefined) return;
-    tranches.push({ id, tranche: number, amount, status: status as TrancheStatus, path });
+    if (rawMonth !== null && month === undefined) return;
+    tranches.push({ id, tranche: number, amount, status: status as TrancheStatus, path, month: month ?? null });
   });
   json.bag.throwIfAny('data');
   const pool = typeof doc['pool'] === 'string' ? doc['pool'] : undefined;

@@ -42,6 +42,7 @@ export type ColumnMatch<S extends readonly ColumnSpec[]> = {
  * underscores, hyphens, dots and zero-width characters. `Antal personer` ≡ `antal_personer`.
  */
 export function normalizeColumnName(name: string): string {
+  if (isPlainKey(name)) return name;
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -51,7 +52,19 @@ export function normalizeColumnName(name: string): string {
     .replace(/[\s_.\-\u200b-\u200d\u2060\ufeff]/gu, '');
 }
 
-function acceptedNames(spec: ColumnSpec): string[] {
+/** Header cells longer than this are no column name of any vocabulary (those are short). */
+const MAX_HEADER_NAME = 200;
+
+/**
+ * A header cell as a lookup key: its normalised form, or '' (which names nothing) for a cell
+ * too long to be a column name, so that a hostile header costs no Unicode work per byte.
+ */
+export function headerKey(cell: string): string {
+  return cell.length > MAX_HEADER_NAME ? '' : normalizeColumnName(cell);
+}
+
+/** The names a field is accepted under, as written in its spec (each spelling once), key last. */
+export function acceptedNames(spec: ColumnSpec): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const name of [...spec.aliases, spec.key]) {
@@ -64,13 +77,32 @@ function acceptedNames(spec: ColumnSpec): string[] {
   return names;
 }
 
+/** Only `a`–`z` and `0`–`9`: already its own normalised form (most header cells are). */
+function isPlainKey(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+/**
+ * The forms under which an accepted name is looked up: normalised as written, and with å and
+ * ø in their two-letter spellings (`måned` is also `maaned`, `løntimer` also `loentimer`;
+ * `normalizeColumnName` already spells æ as `ae`).
+ */
+function lookupForms(name: string): string[] {
+  const plain = normalizeColumnName(name);
+  const twoLetter = normalizeColumnName(name.normalize('NFC').replace(/[åÅ]/g, 'aa').replace(/[øØ]/g, 'oe'));
+  return twoLetter === plain ? [plain] : [plain, twoLetter];
+}
+
 /** Normalised accepted name → spec; the first spec listing a name wins. */
 function nameIndex(specs: readonly ColumnSpec[]): Map<string, ColumnSpec> {
   const index = new Map<string, ColumnSpec>();
   for (const spec of specs) {
     for (const name of [spec.key, ...spec.aliases]) {
-      const n = normalizeColumnName(name);
-      if (n !== '' && !index.has(n)) index.set(n, spec);
+      for (const n of lookupForms(name)) if (n !== '' && !index.has(n)) index.set(n, spec);
     }
   }
   return index;
@@ -86,7 +118,7 @@ export function headerMatcher(specs: readonly ColumnSpec[]): (cells: readonly st
   const anyRequired = specs.some((s) => s.required);
   return (cells) =>
     cells.some((cell) => {
-      const spec = index.get(normalizeColumnName(cell));
+      const spec = index.get(headerKey(cell));
       return spec !== undefined && (spec.required || !anyRequired);
     });
 }
@@ -109,7 +141,7 @@ export function matchColumns<const S extends readonly ColumnSpec[]>(
   const at = (d: Omit<Diagnostic, 'file' | 'line'>): Diagnostic => ({ ...d, file: where.file, line: where.line });
 
   header.forEach((name, i) => {
-    const spec = index.get(normalizeColumnName(name));
+    const spec = index.get(headerKey(name));
     if (spec === undefined) return;
     const first = found.get(spec.key);
     if (first === undefined) {

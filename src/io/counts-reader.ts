@@ -4,10 +4,12 @@
  * per freely named recipient with a non-negative decimal weight. Every bad row of the file
  * is reported, each with its line; nothing is guessed.
  */
+import { compareCodePoints, hasSurrogate } from '../core/code-point-order.js';
 import type { Fixed } from '../core/decimal.js';
 import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
-import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
+import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { scanTable, type Table, type TableHead, type TableRow } from './csv-table.js';
+import { column, COUNT_CONCEPTS } from './header-vocabulary.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { restoreFormulaText } from './formula-text.js';
@@ -34,18 +36,18 @@ export interface CountsReadOptions {
   readonly decimalMark?: DecimalMark;
 }
 
-/** Names under which each field's column is accepted, English and Danish. */
-export const COUNT_ALIASES = ['antal', 'antal personer', 'personer', 'count', 'persons', 'recipients', 'modtagere', 'målgruppe', 'bruttomålgruppe', 'n'];
+// The kommune by code, by name, or both (which must then agree); `kommune` may hold either.
 const KOMMUNE_SPECS = [
-  { key: 'code', aliases: ['kode', 'kommunekode', 'kommunenr', 'kommunenummer', 'komkode', 'komnr', 'id'], required: false },
-  { key: 'kommune', aliases: ['kommunenavn', 'navn', 'name', 'municipality'], required: false },
-  { key: 'count', aliases: COUNT_ALIASES, required: true },
+  column('code', ['kommuneCode', 'id'], false),
+  column('kommune', ['kommune', 'kommuneName', 'name'], false),
+  column('count', COUNT_CONCEPTS, true),
 ] as const satisfies readonly ColumnSpec[];
+const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 2).flatMap(acceptedNames).join(', ');
 // `id` apart from `name`: flere's own CSV has both (the same text), and must read back.
 const FREE_SPECS = [
-  { key: 'name', aliases: ['navn', 'recipient', 'modtager'], required: false },
-  { key: 'id', aliases: [], required: false },
-  { key: 'count', aliases: [...COUNT_ALIASES, 'weight', 'vægt'], required: true },
+  column('name', ['name', 'payee'], false),
+  column('id', ['id'], false),
+  column('count', [...COUNT_CONCEPTS, 'weight'], true),
 ] as const satisfies readonly ColumnSpec[];
 
 /** Reads and checks a counts file; throws one FlereError (data) listing every bad row. */
@@ -119,7 +121,7 @@ function readKommuneRows(table: Table, options: CountsReadOptions, bag: Diagnost
   const file = options.file;
   const columns = matchColumns(table.header, KOMMUNE_SPECS, { file, line: table.headerLine });
   if (!columns.code && !columns.kommune) {
-    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: 'kommune, kode, kommunekode, navn, name, code' } });
+    bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } });
     return [];
   }
   const style = numberStyleFor(table.delimiter, options.decimalMark);
@@ -224,12 +226,14 @@ function freeRowReader(head: TableHead, options: CountsReadOptions, bag: Diagnos
 
 /**
  * The line on which each id was first accepted, to report a duplicate with it. Files that
- * programs write are often sorted: while each id comes after the one before (code unit order),
- * none can repeat, so nothing is stored; only once that order breaks are the ids so far put in
- * a map. A map of a million ids would cost about 60 MB and a third of a second.
+ * programs write are often sorted: while each id comes after the one before (in code point
+ * order, as flere writes them), none can repeat, so nothing is stored; only once that order
+ * breaks are the ids so far put in a map. A map of a million ids would cost about 60 MB and
+ * a third of a second.
  */
 class FirstLines {
   private last: string | undefined;
+  private lastHasSurrogate = false;
   private byId: Map<string, number> | undefined;
 
   /** `accepted`: the rows accepted so far, which the caller appends to as it goes. */
@@ -241,8 +245,13 @@ class FirstLines {
    */
   firstLine(id: string, line: number): number | undefined {
     if (this.byId === undefined) {
-      if (this.last === undefined || this.last < id) {
+      const surrogate = hasSurrogate(id);
+      // Without surrogates on either side, `<` is code point order, and faster.
+      const ascends =
+        this.last === undefined || (surrogate || this.lastHasSurrogate ? compareCodePoints(this.last, id) < 0 : this.last < id);
+      if (ascends) {
         this.last = id;
+        this.lastHasSurrogate = surrogate;
         return undefined;
       }
       this.byId = new Map(this.accepted.map((r) => [r.id, r.line]));

@@ -7,17 +7,12 @@ import type { FollowupTarget } from '../core/followup-recipients.js';
 import { dataError, DiagnosticBag, usageError } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns, normalizeColumnName } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseDecimal } from './numbers.js';
 
-const SPECS = [
-  {
-    key: 'kommune',
-    aliases: ['kode', 'code', 'kommunekode', 'kommunenavn', 'navn', 'name', 'id', 'modtager', 'recipient'],
-    required: true,
-  },
-] as const satisfies readonly ColumnSpec[];
+const SPECS = [column('kommune', [...KOMMUNE_COLUMN, 'payee'], true)] as const satisfies readonly ColumnSpec[];
 
 /** How to read the `--to` file. */
 export interface FollowupReadOptions {

@@ -4,12 +4,13 @@
  * of flere's own output undo it, so that a name survives the round trip unchanged.
  */
 
-// A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets.
+// A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets;
+// the full-width forms (＝＋－＠), which an East Asian keyboard types, are taken as them too.
 // Apostrophes already in front get one more, so that restoring is exact: `'=x` → `''=x`.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const NEUTRALIZED = /^'(?='*[=+\-@\t\r])/;
+const FORMULA_START = /^'*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+const NEUTRALIZED = /^'(?='*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])/;
 // The characters FORMULA_START can begin with.
-const FIRST_CHARACTERS = "'=+-@\t\r";
+const FIRST_CHARACTERS = "'=+-@\t\r\uff1d\uff0b\uff0d\uff20";
 
 /**
  * Makes free text inert in a spreadsheet by putting an apostrophe in front of a leading

@@ -3,9 +3,9 @@
  * typed errors: a missing or unreadable file is an I/O error (exit 3); no input at all with
  * a terminal on stdin is a usage error (exit 2) instead of a silent wait.
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { ioError, usageError } from '../core/diagnostics.js';
-import { errorCode } from './atomic-file.js';
+import { errorCode } from './errno.js';
 
 /** The name diagnostics use for standard input. */
 export const STDIN_NAME = '<stdin>';
@@ -25,7 +25,7 @@ export function sourceName(path: string | undefined): string {
  * Reads a whole input. `path` undefined or `-` reads `source.stdin`, refusing a terminal.
  * `source.stdin` is only touched then: creating Node's stdin stream costs start-up time.
  * Throws FlereError: `io.not-found`, `io.is-directory`, `io.read` (exit 3),
- * `usage.stdin-terminal` (exit 2).
+ * `usage.stdin-terminal` (exit 2), and for standard input what {@link checkStdin} throws.
  */
 export async function readInput(
   path: string | undefined,
@@ -33,7 +33,7 @@ export async function readInput(
 ): Promise<Uint8Array> {
   if (path === undefined || path === '-') {
     const stdin = source.stdin;
-    if (stdin.isTTY) throw usageError({ code: 'usage.stdin-terminal' });
+    checkStdin(stdin);
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks);
@@ -48,4 +48,21 @@ export async function readInput(
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
+}
+
+/**
+ * Checks standard input before it is read: a terminal is a usage error
+ * `usage.stdin-terminal` (reading it would wait forever); a directory (`< somedir`) is io
+ * `io.stdin-directory` (reading it gives nothing, which would pass for an empty file).
+ */
+export function checkStdin(stdin: { isTTY?: boolean; fd?: unknown }): void {
+  if (stdin.isTTY) throw usageError({ code: 'usage.stdin-terminal' });
+  if (typeof stdin.fd !== 'number') return;
+  let directory = false;
+  try {
+    directory = fstatSync(stdin.fd).isDirectory();
+  } catch {
+    // Not examinable (closed): reading will say what is wrong.
+  }
+  if (directory) throw ioError({ code: 'io.stdin-directory' });
 }

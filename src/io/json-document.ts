@@ -5,7 +5,8 @@
  * (`allocation.json-syntax`, `allocation.json-shape`, …), worded at the edge.
  */
 import { type Fixed, parseFixed } from '../core/decimal.js';
-import { DiagnosticBag, FlereError } from '../core/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, FlereError } from '../core/diagnostics.js';
+import { type JsonTextProblem, parseJsonText } from './json-text.js';
 
 /** Which document is read, for its diagnostics. */
 export interface JsonDocumentOptions {
@@ -35,21 +36,27 @@ export interface JsonDocument {
 }
 
 /**
+ * The diagnostic for a JSON text problem of a document family: `<family>.json-syntax` (value
+ * the parser's message, with its line when known) or `<family>.json-duplicate-key` (value
+ * the key's JSON path, at its second line).
+ */
+export function jsonTextDiagnostic(problem: JsonTextProblem, family: string, file: string): Diagnostic {
+  if (problem.kind === 'duplicate-key') return { code: `${family}.json-duplicate-key`, file, line: problem.line, value: problem.path };
+  return { code: `${family}.json-syntax`, file, ...(problem.line === undefined ? {} : { line: problem.line }), value: problem.message };
+}
+
+/**
  * Parses `text` and checks its root. Throws FlereError (data) at once with
- * `<family>.json-syntax` (value = the parser's message) for text that is not JSON, and with
+ * `<family>.json-syntax` (value = the parser's message) for text that is not JSON,
+ * `<family>.json-duplicate-key` for a key given twice in one object, and with
  * `<family>.json-shape` at `(root)` for a root that is no object; records a shape problem at
  * `version` unless it is 1.
  */
 export function readJsonDocument(text: string, options: JsonDocumentOptions): JsonDocument {
   const { file, family } = options;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new FlereError('data', [
-      { code: `${family}.json-syntax`, file, value: error instanceof Error ? error.message : String(error) },
-    ]);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new FlereError('data', [jsonTextDiagnostic(parsed.problem, family, file)]);
+  const data = parsed.value;
   const bag = new DiagnosticBag();
   const shape = (path: string, expected: string): void => {
     bag.add({ code: `${family}.json-shape`, file, value: path, args: { expected } });

@@ -12,12 +12,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Fixed, formatFixed } from '../core/decimal.js';
-import { type Diagnostic, DiagnosticBag, ioError } from '../core/diagnostics.js';
-import { parseMonth } from '../core/months.js';
+import { type Diagnostic, DiagnosticBag, ioError, usageError } from '../core/diagnostics.js';
+import { CSV_DIALECTS, type CsvDialect } from './render/csv-dialect.js';
+import { parseMonthCell } from './month-cell.js';
 import type { LedgerEntry } from '../core/tranche-status.js';
-import { errorCode, writeFileAtomic } from './atomic-file.js';
+import { checkReplaceable, writeFileAtomic } from './atomic-file.js';
+import { errorCode } from './errno.js';
+import { locate } from './file-target.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column } from './header-vocabulary.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
@@ -27,14 +31,15 @@ import { csvText } from './render/csv-write.js';
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
 
+// `kommune` holds a code or a name; a separate name column only names it for people.
 const SPECS = [
-  { key: 'pool', aliases: ['pulje'], required: false },
-  { key: 'kommune', aliases: ['kode', 'kommunekode', 'code', 'id'], required: true },
-  { key: 'name', aliases: ['navn', 'kommunenavn'], required: false },
-  { key: 'tranche', aliases: ['rate', 'trance'], required: true },
-  { key: 'amount', aliases: ['beløb', 'belob', 'udbetalt'], required: true },
-  { key: 'month_due', aliases: ['month', 'måned', 'maaned', 'forfalden'], required: true },
-  { key: 'recorded_at', aliases: ['recorded', 'registreret', 'bogført'], required: false },
+  column('pool', ['pool'], false),
+  column('kommune', ['kommune', 'kommuneCode', 'id'], true),
+  column('name', ['kommuneName', 'name'], false),
+  column('tranche', ['tranche'], true),
+  column('amount', ['amount'], true),
+  column('month_due', ['monthDue', 'month'], true),
+  column('recorded_at', ['recordedAt'], false),
 ] as const satisfies readonly ColumnSpec[];
 
 /** A read ledger: its entries and what is needed to append to its text. */
@@ -44,6 +49,8 @@ export interface Ledger {
   /** The file's decoded text; null when the file does not exist yet. */
   readonly text: string | null;
   readonly delimiter: string;
+  /** The line end of the file's rows (CRLF if the file has one), or of the new file's dialect. */
+  readonly eol: '\n' | '\r\n';
   /** The header as written; `LEDGER_COLUMNS` for a new or empty file. */
   readonly header: readonly string[];
   /** Header index of each known column, by key. */
@@ -57,41 +64,70 @@ export interface Ledger {
 }
 
 /**
- * Reads the ledger at `path` for pool `poolId`. A missing or empty file is an empty ledger
- * (the first run). Every bad row is reported with its line (FlereError data): numbers and
- * kommuner as in any input, `ledger.bad-month`, `ledger.bad-tranche`, `ledger.other-pool`
- * (a row of another pool: a different ledger was meant). Unreadable: io.
+ * Checks `--ledger path` before anything is read, so that a run that could not record
+ * stops before it computes anything. A ledger must be a file: `-`, an empty name, a
+ * device, FIFO or descriptor is a usage error `ledger.not-a-file` (a device would swallow
+ * the payouts and every run would pay again); a directory is io `io.is-directory`. With
+ * `record`, the file (or its directory, for a new ledger) must be writable (io `io.write`),
+ * and a ledger with a second hard link is io `ledger.hard-linked`: the atomic rewrite would
+ * leave the other name with the old rows, and a run through it would pay them again.
+ * Symbolic links are fine: they are written through.
  */
-export async function readLedger(path: string, poolId: string): Promise<Ledger> {
+export function checkLedgerPath(path: string, record: boolean): void {
+  if (path === '' || path === '-') throw usageError({ code: 'ledger.not-a-file', file: path });
+  const where = locate(path);
+  if (where.kind === 'special' || where.kind === 'descriptor') throw usageError({ code: 'ledger.not-a-file', file: path });
+  if (where.kind === 'directory') throw ioError({ code: 'io.is-directory', file: path });
+  if (!record) return;
+  if (where.kind === 'file' && where.stat.nlink > 1) {
+    throw ioError({ code: 'ledger.hard-linked', file: path, value: String(where.stat.nlink) });
+  }
+  checkReplaceable(where);
+}
+
+/**
+ * Reads the ledger at `path` for pool `poolId`. A missing or empty file is an empty ledger
+ * (the first run) that will be written in `dialect` (`--locale da`: semicolons, decimal
+ * comma, BOM, CRLF, as Danish Excel opens it); an existing file keeps its own. Every bad row
+ * is reported with its line (FlereError data): numbers and kommuner as in any input,
+ * `ledger.bad-month`, `ledger.bad-tranche`, `ledger.other-pool` (a row of another pool: a
+ * different ledger was meant). Months are read in every form Danish Excel saves them
+ * (`2017-07`, `jul-17`, `01-07-2017`), so a ledger opened and saved in Excel still reads.
+ * Unreadable: io.
+ */
+export async function readLedger(path: string, poolId: string, dialect: CsvDialect = CSV_DIALECTS.plain): Promise<Ledger> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT') return emptyLedger(path, null);
+    if (code === 'ENOENT') return emptyLedger(path, null, dialect);
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
   const decoded = decodeText(bytes);
+  if (decoded.text.trim() === '') return emptyLedger(path, decoded.text, dialect);
   return { ...parseLedger(decoded.text, path, poolId), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-function emptyLedger(file: string, text: string | null): Ledger {
+/** A ledger with no rows yet, to be written in `dialect`. */
+function emptyLedger(file: string, text: string | null, dialect: CsvDialect): Ledger {
   return {
     file,
     entries: [],
     text,
-    delimiter: ',',
+    delimiter: dialect.delimiter,
+    eol: dialect.eol,
     header: LEDGER_COLUMNS,
     columns: Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, i])),
     encoding: 'utf-8',
-    bom: false,
+    bom: dialect.bom,
   };
 }
 
-/** Parses a ledger's text (see `readLedger`). */
+/** Parses a ledger's text (see `readLedger`); an empty text is an empty plain ledger. */
 export function parseLedger(text: string, file: string, poolId: string): Ledger {
-  if (text.trim() === '') return emptyLedger(file, text);
+  if (text.trim() === '') return emptyLedger(file, text, CSV_DIALECTS.plain);
   const bag = new DiagnosticBag();
   const table = readTable(text, { file, findHeader: headerMatcher(SPECS), bag, allowEmpty: true, expected: LEDGER_COLUMNS.join(', ') });
   const columns = matchColumns(table.header, SPECS, { file, line: table.headerLine });
@@ -115,7 +151,7 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
     const amount = parseDecimal(amountCell, style);
     if (!amount.ok) problems.push(numberDiagnostic(amount, style, { file, line, column: columns.amount.name, value: amountCell }));
     const monthCell = cell(columns.month_due);
-    const month = parseMonth(monthCell);
+    const month = parseMonthCell(monthCell);
     if (month === undefined) problems.push({ code: 'ledger.bad-month', file, line, column: columns.month_due.name, value: monthCell });
     problems.forEach((p) => bag.add(p));
     if (problems.length > 0 || !kommune.ok || !tranche.ok || !amount.ok || month === undefined) continue;
@@ -132,7 +168,8 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   const indexOf = Object.fromEntries(
     Object.entries(columns).map(([key, c]) => [key, (c as { index: number }).index]),
   ) as Ledger['columns'];
-  return { file, entries, text, delimiter: table.delimiter, header: table.header, columns: indexOf, encoding: 'utf-8', bom: false };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { file, entries, text, delimiter: table.delimiter, eol, header: table.header, columns: indexOf, encoding: 'utf-8', bom: false };
 }
 
 /** A payout to append: the entry plus the kommune's name, for people reading the file. */
@@ -144,11 +181,11 @@ export interface Payout {
 /**
  * The ledger's text with `payouts` appended, in the file's delimiter and column order (a new
  * file gets the header `LEDGER_COLUMNS`). Amounts are written exactly as `formatFixed` gives
- * them. The line ending follows the file's (CRLF if it has one).
+ * them (with a decimal comma in a semicolon file). The line ending is the ledger's.
  */
 export function appendPayouts(ledger: Ledger, payouts: readonly Payout[], poolId: string): string {
   const old = ledger.text ?? '';
-  const layout = { delimiter: ledger.delimiter, eol: old.includes('\r\n') ? '\r\n' : '\n', bom: false };
+  const layout = { delimiter: ledger.delimiter, eol: ledger.eol, bom: false };
   // A new or blank file starts with the header; an old one keeps its text, ended by a line end.
   const fresh = old.trim() === '';
   const rows: string[][] = fresh ? [[...ledger.header]] : [];
@@ -181,11 +218,17 @@ function formatAmount(amount: Fixed, delimiter: string): string {
 }
 
 /**
- * Replaces the ledger file with `text`, atomically (temp file, fsync, rename), in the
- * encoding and with the BOM the file had (`ledger`), UTF-8 without BOM for a new file.
+ * Replaces the ledger file with `text`, atomically (temp file, fsync, rename; through a
+ * symbolic link, keeping the file's mode and owner), in the encoding and with the BOM the
+ * file had (`ledger`), UTF-8 without BOM for a new file. Errors name the file as `name`.
  */
-export async function writeLedger(path: string, text: string, ledger?: Pick<Ledger, 'encoding' | 'bom'>): Promise<void> {
-  await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false));
+export async function writeLedger(
+  path: string,
+  text: string,
+  ledger?: Pick<Ledger, 'encoding' | 'bom'>,
+  name: string = path,
+): Promise<void> {
+  await writeFileAtomic(path, encodeLedger(text, ledger?.encoding ?? 'utf-8', ledger?.bom ?? false), name);
 }
 
 /** The bytes of `text` in `encoding`, with a BOM if `bom` (UTF encodings only). */

@@ -20,7 +20,15 @@ export type NumberCode =
   | 'number.ambiguous'
   | 'number.decimal-mark'
   | 'number.too-large'
-  | 'number.too-precise';
+  | 'number.too-precise'
+  | 'number.too-long';
+
+/**
+ * The longest cell read as a number, in UTF-16 code units: 30 integer digits, 18 decimals,
+ * a sign and grouping fit in 70. Longer cells are refused (`number.too-long`) before any
+ * pattern sees them, so a hostile 10 MB cell costs one length check.
+ */
+export const MAX_NUMBER_LENGTH = 80;
 
 /** A decimal mark a file can use; `--decimal-mark` takes one of these. */
 export type DecimalMark = '.' | ',';
@@ -108,8 +116,10 @@ const canonical = (int: string, frac: string): string =>
 type Read = { readonly ok: true; readonly reading: Reading; readonly other?: Reading } | NumberFailure;
 
 function readNumber(cell: string, style: NumberStyle): Read {
+  if (cell.length > 4 * MAX_NUMBER_LENGTH) return failure('number.too-long');
   const s = cell.trim();
   if (s === '') return failure('number.empty');
+  if (s.length > MAX_NUMBER_LENGTH) return failure('number.too-long');
   if (s.startsWith('#')) return failure(EXCEL_ERROR.test(s) ? 'number.excel-error' : 'number.invalid');
   const sign = s[0] === '+' || s[0] === '-' || s[0] === '\u2212' ? s[0] : '';
   const body = s.slice(sign.length);
@@ -226,6 +236,10 @@ export function numberDiagnostic(
     line: at.line,
     column: at.column,
     value: at.value,
-    args: { decimalMark: style.decimalMark, ...(fail.hint === undefined ? {} : { hint: fail.hint }) },
+    args: {
+      decimalMark: style.decimalMark,
+      ...(fail.hint === undefined ? {} : { hint: fail.hint }),
+      ...(fail.code === 'number.too-long' ? { length: at.value.length } : {}),
+    },
   };
 }

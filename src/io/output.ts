@@ -1,10 +1,16 @@
 /**
- * Where a command's result goes: standard output, or with `-o FILE` a file written all at
- * once (temp file, fsync, rename), so that an error leaves an existing file untouched.
+ * Where a command's result goes: standard output; with `-o FILE` a file written all at once
+ * (temp file, fsync, rename), so that an error leaves an existing file untouched; or a
+ * device, FIFO or descriptor (`-o /dev/null`, `-o >(gzip > x.gz)`), written into as a shell
+ * redirection would. The target is chosen and checked by `prepareOutput` (output-target.ts).
  */
+import { writeSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ioError } from '../core/diagnostics.js';
-import { errorCode, writeFileAtomic } from './atomic-file.js';
+import { stageFile } from './atomic-file.js';
+import { errorCode } from './errno.js';
+import { type OutputTarget, prepareOutput } from './output-target.js';
 import { defaultFormat, type Format } from './render/formats.js';
 
 /** The name diagnostics use for standard output. */
@@ -20,24 +26,103 @@ export type OutputText = string | Iterable<string>;
 export const WRITE_BATCH = 1 << 20;
 
 /**
- * Writes the output to `path` atomically, or to `stdout`. Chunks are encoded into batches
- * of about {@link WRITE_BATCH} bytes: fewer, larger writes, and never the whole text in
- * memory. A reader that went away (EPIPE: `flere … | head`) is not an error: nobody is left
- * to want the rest, so writing stops. Any other failure of stdout (`> /dev/full`: ENOSPC) is
- * an I/O error (`io.write`, exit 3), not a bug.
+ * Output made ready but not yet delivered: for a file, written and flushed to a temporary
+ * file beside it; for standard output or a stream, nothing yet. `deliver` puts it in place
+ * (rename) or writes it out; `discard` drops it, leaving any existing file as it was.
+ */
+export interface PendingOutput {
+  deliver(stdout: NodeJS.WritableStream): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Makes the output ready (see {@link PendingOutput}). A file is staged here, so a full disk
+ * or a vanished directory shows now, before a caller records anything; the text is
+ * rendered (its chunks consumed) here for a file, at `deliver` otherwise.
+ */
+export async function stageOutput(text: OutputText, target: OutputTarget): Promise<PendingOutput> {
+  if (target.kind === 'file') {
+    const staged = await stageFile(target.path, typeof text === 'string' ? text : utf8Batches(text, WRITE_BATCH));
+    return { deliver: () => staged.commit(), discard: () => staged.discard() };
+  }
+  return {
+    deliver: (stdout) => (target.kind === 'stdout' ? writeStdout(text, stdout) : writeStream(text, target.path, target.fd)),
+    discard: async () => undefined,
+  };
+}
+
+/**
+ * Writes the output to its target: `target` as `prepareOutput` made it, or a path (`-` or
+ * undefined: standard output), checked here then. Chunks are encoded into batches of about
+ * {@link WRITE_BATCH} bytes: fewer, larger writes, and never the whole text in memory. A
+ * reader that went away (EPIPE: `flere … | head`) is not an error: nobody is left to want
+ * the rest, so writing stops. Any other failure (`> /dev/full`: ENOSPC) is an I/O error
+ * (`io.write`, exit 3), not a bug.
  */
 export async function writeOutput(
   text: OutputText,
-  path: string | undefined,
+  target: OutputTarget | string | undefined,
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
-  if (path !== undefined && path !== '-') {
-    await writeFileAtomic(path, typeof text === 'string' ? text : utf8Batches(text, WRITE_BATCH));
-    return;
-  }
+  const checked = typeof target === 'object' ? target : prepareOutput(target);
+  await (await stageOutput(text, checked)).deliver(stdout);
+}
+
+async function writeStdout(text: OutputText, stdout: NodeJS.WritableStream): Promise<void> {
   for (const batch of typeof text === 'string' ? [text] : utf8Batches(text, WRITE_BATCH)) {
     if (!(await writeToStream(stdout, batch))) return;
   }
+}
+
+/**
+ * Opens a device, FIFO or descriptor path for writing (O_TRUNC, as `>` does; a FIFO waits
+ * for its reader as a shell would) and writes the text into it. A socket (stdout under
+ * systemd, a socket pair from a parent process) cannot be opened by path (ENXIO): when the
+ * path is one of our descriptors (`fd`), the text is written through that descriptor. EPIPE
+ * ends it quietly.
+ */
+async function writeStream(text: OutputText, path: string, fd: number | undefined): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    try {
+      handle = await open(path, 'w');
+    } catch (error) {
+      if (errorCode(error) !== 'ENXIO' || fd === undefined) throw error;
+      return await writeDescriptor(text, fd);
+    }
+    for (const batch of batchesOf(text)) {
+      let done = 0;
+      while (done < batch.length) done += (await handle.write(batch, done)).bytesWritten;
+    }
+    await handle.close();
+    handle = undefined;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    const code = errorCode(error);
+    // No errno: the renderer's own failure, a bug to report as such.
+    if (code === 'unknown') throw error;
+    if (code !== 'EPIPE') throw ioError({ code: 'io.write', file: path, value: code });
+  }
+}
+
+/** Writes to an inherited descriptor, waiting out EAGAIN (a non-blocking socket whose buffer is full). */
+async function writeDescriptor(text: OutputText, fd: number): Promise<void> {
+  for (const batch of batchesOf(text)) {
+    let done = 0;
+    while (done < batch.length) {
+      try {
+        done += writeSync(fd, batch, done);
+      } catch (error) {
+        if (errorCode(error) !== 'EAGAIN') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
+  }
+}
+
+/** The text as UTF-8 buffers: one for a string, batches of {@link WRITE_BATCH} for chunks. */
+function batchesOf(text: OutputText): Iterable<Uint8Array> {
+  return typeof text === 'string' ? [Buffer.from(text)] : utf8Batches(text, WRITE_BATCH);
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Cells of a person file taken apart on the careful path: splitting a line with quotes,
- * trimming, decoding a cell's text, reading a month, and deciding whether a value may be
- * quoted back in a message (never when it could be the person's identifier).
+ * trimming, decoding a cell's text, reading a month.
  */
 import { isUtf8 } from 'node:buffer';
+import { daysInMonth } from '../core/months.js';
 import { FIRST_YEAR, LAST_YEAR } from '../core/person-progress.js';
 
 const CR = 13;
@@ -99,16 +99,6 @@ export function parseMonthCell(text: string): number | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   if (month < 1 || month > 12 || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return undefined;
+  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > daysInMonth(year, month))) return undefined;
   return year * 12 + month - 1;
-}
-
-/**
- * A cell's text for a message, or undefined when it might carry the person's identifier:
- * it contains the row's person cell, or looks like a CPR number. Long values are cut.
- */
-export function safeValue(text: string, person: string): string | undefined {
-  if (person !== '' && text.includes(person)) return undefined;
-  if (/\d{6}-?\d{4}/.test(text)) return undefined;
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

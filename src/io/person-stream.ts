@@ -8,8 +8,9 @@
  * is resolved once per distinct text. Anything unusual on a line sends that line alone down
  * a careful path (quotes, spaces, dates, names, and the error messages).
  *
- * Person identifiers may be CPR numbers: they never reach a message. Errors name the file
- * and line; cell values are only quoted when they cannot contain the person's identifier.
+ * Person identifiers may be CPR numbers: they never reach a message. Errors name the file,
+ * line and column, and never quote a cell: any cell may hold an identifier (a file without
+ * a header, swapped columns), whatever it looks like.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/diagnostics.js';
@@ -17,8 +18,9 @@ import { FIRST_YEAR, LAST_YEAR, PersonProgress, conflictDiagnostic, kommuneCode 
 import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
 import { errorCode } from './atomic-file.js';
-import { decodeCell, parseMonthCell, safeValue, splitCells, trimBytes } from './person-cells.js';
-import { PERSON_COLUMNS, ROLE_OF, Role, flagBit, roleOf, sniffDelimiter } from './person-columns.js';
+import { decodeCell, parseMonthCell, splitCells, trimBytes } from './person-cells.js';
+import { monthFromIndex } from '../core/months.js';
+import { PERSON_COLUMNS, Role, columnRoles, flagBit, sniffDelimiter } from './person-columns.js';
 
 
 const LF = 10;
@@ -34,6 +36,12 @@ const CHUNK = 1 << 20;
 const MAX_LINE = 1 << 20;
 /** Distinct kommune texts remembered; beyond that (garbage) each is resolved afresh. */
 const MAX_KOMMUNE_TEXTS = 4096;
+/**
+ * The longest person, kommune, month or flag cell read, in bytes: far above any identifier
+ * or kommune name, so a longer cell is a broken file (a missing quote, pasted text). Other
+ * columns are not read and may be as long as a line.
+ */
+export const MAX_CELL = 256;
 
 /** Options of the reader. */
 export interface PersonReadOptions {
@@ -43,6 +51,12 @@ export interface PersonReadOptions {
   readonly resolve?: (text: string) => KommuneMatch;
   /** Called now and then with the number of data rows read so far. */
   readonly onProgress?: (rows: number) => void;
+  /**
+   * The months a row may have, as month indexes (year × 12 + month − 1), both included: a
+   * row outside is `persons.month-out-of-period` (a mistyped year such as 2107, which would
+   * also make the per-person state span a century). Default: the years the reader can hold.
+   */
+  readonly months?: { readonly first: number; readonly last: number };
 }
 
 /** What was read: data rows counted, distinct persons, and where each kommune first appears. */
@@ -81,11 +95,18 @@ export class PersonCsvParser {
   private line = 0;
   private rowCount = 0;
 
+  private readonly firstMonth: number;
+  private readonly lastMonth: number;
+
   constructor(
     private readonly sink: PersonProgress,
     private readonly file: string,
     private readonly resolveText: (text: string) => KommuneMatch,
-  ) {}
+    months: { readonly first: number; readonly last: number } = { first: FIRST_YEAR * 12, last: LAST_YEAR * 12 + 11 },
+  ) {
+    this.firstMonth = Math.max(months.first, FIRST_YEAR * 12);
+    this.lastMonth = Math.min(months.last, LAST_YEAR * 12 + 11);
+  }
 
   /** Data rows counted so far. */
   get rows(): number {
@@ -160,7 +181,9 @@ export class PersonCsvParser {
         lineEnd = end;
       }
       this.line += 1;
-      const text = decodeCell(buf.subarray(pos, lineEnd)).replace(/\r$/, '');
+      // The line without its CR: a CRLF header whose last cell is quoted ends in `"\r`.
+      const contentEnd = lineEnd > pos && buf[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      const text = decodeCell(buf.subarray(pos, contentEnd));
       const next = Math.min(lineEnd + 1, end);
       const sep = /^"?sep=(.)"?$/i.exec(text.trim());
       if (sep && this.line === 1) {
@@ -174,7 +197,7 @@ export class PersonCsvParser {
         if (lineEnd >= end) return end;
         continue;
       }
-      this.readHeader(buf.subarray(pos, lineEnd), text);
+      this.readHeader(buf.subarray(pos, contentEnd), text);
       this.headerDone = true;
       return next;
     }
@@ -185,25 +208,7 @@ export class PersonCsvParser {
     const cells = splitCells(bytes, this.delimiter);
     if (cells === undefined) throw new FlereError('data', [{ code: 'persons.bad-quotes', file: this.file, line: this.line }]);
     const names = cells.map((c) => decodeCell(c).trim());
-    const roles = new Uint8Array(names.length);
-    const seen = new Map<Role, string>();
-    const problems: Diagnostic[] = [];
-    names.forEach((name, i) => {
-      const role = roleOf(name);
-      if (role === Role.ignore) return;
-      const earlier = seen.get(role);
-      if (earlier !== undefined) {
-        problems.push({ code: 'persons.duplicate-column', file: this.file, line: this.line, column: name, args: { first: earlier } });
-      }
-      seen.set(role, name);
-      roles[i] = role;
-    });
-    for (const column of PERSON_COLUMNS) {
-      if (!seen.has(ROLE_OF[column])) {
-        problems.push({ code: 'persons.missing-column', file: this.file, line: this.line, args: { column, header: names.join(', ') } });
-      }
-    }
-    if (problems.length > 0) throw new FlereError('data', problems);
+    const roles = columnRoles(names, { file: this.file, line: this.line });
     this.roles = roles;
     this.canonical = roles.length === 7 && roles.every((role, i) => role === i + 1);
     this.columnNames = names;
@@ -226,6 +231,8 @@ export class PersonCsvParser {
     const persons = this.persons;
     const codeCache = this.codeCache;
     const sink = this.sink;
+    const firstMonth = this.firstMonth;
+    const lastMonth = this.lastMonth;
     let pos = start;
     while (pos < end) {
       const lineStart = pos;
@@ -266,7 +273,7 @@ export class PersonCsvParser {
         buf[pos + 8] === DASH && m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 11] === delimiter &&
         f0 >= 0 && f0 <= 1 && f1 >= 0 && f1 <= 1 && f2 >= 0 && f2 <= 1 && f3 >= 0 && f3 <= 1 &&
         buf[pos + 13] === delimiter && buf[pos + 15] === delimiter && buf[pos + 17] === delimiter &&
-        buf[eol] === LF && mm >= 1 && mm <= 12 && year >= FIRST_YEAR && year <= LAST_YEAR
+        buf[eol] === LF && mm >= 1 && mm <= 12 && year * 12 + mm - 1 >= firstMonth && year * 12 + mm - 1 <= lastMonth
       ) {
         const v = k0 * 100 + k1 * 10 + k2;
         kommune = codeCache[v] as number;
@@ -308,6 +315,8 @@ export class PersonCsvParser {
     const persons = this.persons;
     const codeCache = this.codeCache;
     const sink = this.sink;
+    const firstMonth = this.firstMonth;
+    const lastMonth = this.lastMonth;
     let pos = start;
     while (pos < end) {
       const lineStart = pos;
@@ -344,7 +353,7 @@ export class PersonCsvParser {
               h = Math.imul(h ^ b, 0x01000193);
               b = buf[++pos] as number;
             }
-            if (pos === s || b === QUOTE || (buf[s] as number) <= SPACE || (buf[pos - 1] as number) <= SPACE) {
+            if (pos === s || pos - s > MAX_CELL || b === QUOTE || (buf[s] as number) <= SPACE || (buf[pos - 1] as number) <= SPACE) {
               fast = false;
               break;
             }
@@ -386,11 +395,11 @@ export class PersonCsvParser {
           }
           const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
           const mm = m0 * 10 + m1;
-          if (mm < 1 || mm > 12 || year < FIRST_YEAR || year > LAST_YEAR) {
+          month = year * 12 + mm - 1;
+          if (mm < 1 || mm > 12 || month < firstMonth || month > lastMonth) {
             fast = false;
             break;
           }
-          month = year * 12 + mm - 1;
           pos += 7;
         } else if (role === Role.ignore) {
           let b = buf[pos] as number;
@@ -454,7 +463,7 @@ export class PersonCsvParser {
       h = Math.imul(h ^ b, 0x01000193);
       b = buf[++pos] as number;
     }
-    if (b === QUOTE || pos === start) return -1;
+    if (b === QUOTE || pos === start || pos - start > MAX_CELL) return -1;
     this.cellEnd = pos;
     const texts = this.kommuneTexts;
     const hash = hashFinish(h);
@@ -500,7 +509,7 @@ export class PersonCsvParser {
 
   /**
    * The careful path for one line `buf[start, lineBreak)`: quotes, padding, dates, names,
-   * blank lines, and every error message. Never quotes the person's cell.
+   * blank lines, and every error message. Never quotes a cell.
    */
   private slowLine(buf: Buffer, start: number, lineBreak: number): void {
     let end = lineBreak;
@@ -526,43 +535,50 @@ export class PersonCsvParser {
 
     const personIndex = this.roles.indexOf(Role.person);
     const personBytes = trimmed[personIndex] as Buffer;
-    const personText = decodeCell(personBytes);
     const problems: Diagnostic[] = [];
     let kommune = 0;
     let month = 0;
     let flags = 0;
     for (let c = 0; c < columns; c += 1) {
+      // No diagnostic carries a cell's value: any cell may hold a person's identifier (a
+      // file without a header, columns swapped), whatever it looks like.
       const role = this.roles[c] as Role;
       const bytes = trimmed[c] as Buffer;
       const column = this.columnNames[c] as string;
-      if (role === Role.ignore || role === Role.person) continue;
+      if (role === Role.ignore) continue;
+      if (bytes.length > MAX_CELL) {
+        problems.push({ code: 'persons.cell-too-long', ...where, column, args: { limit: MAX_CELL } });
+        continue;
+      }
+      if (role === Role.person) {
+        if (bytes.length === 0) problems.push({ code: 'persons.empty-person', ...where, column });
+        continue;
+      }
       const text = decodeCell(bytes);
-      const value = safeValue(text, personText);
       if (role === Role.kommune) {
         const match = text === '' ? { ok: false as const, suggestions: [] } : this.match(text);
         if (match.ok) kommune = Number(match.kommune.code);
         else {
           const suggestions = match.suggestions.map((k) => `${k.name} (${k.code})`).join(', ');
-          // An unknown kommune is quoted back unless the cell might hold the person's id.
           problems.push({
-            code: text === '' ? 'persons.empty-kommune' : value === undefined ? 'persons.unknown-kommune' : 'kommune.unknown',
+            code: text === '' ? 'persons.empty-kommune' : 'persons.unknown-kommune',
             ...where,
             column,
-            ...(value === undefined ? {} : { value }),
             ...(suggestions === '' ? {} : { args: { suggestions } }),
           });
         }
       } else if (role === Role.month) {
         const m = parseMonthCell(text);
-        if (m === undefined) problems.push({ code: 'persons.bad-month', ...where, column, ...(value === undefined ? {} : { value }) });
-        else month = m;
+        if (m === undefined) problems.push({ code: 'persons.bad-month', ...where, column });
+        else if (m < this.firstMonth || m > this.lastMonth) {
+          problems.push({ code: 'persons.month-out-of-period', ...where, column, args: { first: monthFromIndex(this.firstMonth), last: monthFromIndex(this.lastMonth) } });
+        } else month = m;
       } else if (text === '0' || text === '1') {
         if (text === '1') flags |= flagBit(role);
       } else {
-        problems.push({ code: 'persons.bad-flag', ...where, column, ...(value === undefined ? {} : { value }) });
+        problems.push({ code: 'persons.bad-flag', ...where, column });
       }
     }
-    if (personBytes.length === 0) problems.unshift({ code: 'persons.empty-person', ...where, column: this.columnNames[personIndex] as string });
     if (problems.length > 0) {
       for (const p of problems) this.bag.add(p);
       return;
@@ -650,7 +666,7 @@ export async function readPersonStream(
 }
 
 function newParser(sink: PersonProgress, options: PersonReadOptions): PersonCsvParser {
-  return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve());
+  return new PersonCsvParser(sink, options.name, options.resolve ?? defaultResolve(), options.months);
 }
 
 let warmedUp = false;
@@ -690,7 +706,7 @@ export function warmUpRun(): PersonReadSummary {
   const sink = new PersonProgress();
   const parser = new PersonCsvParser(sink, '', any);
   parser.consume(bytes, 0, bytes.length, true);
-  sink.rows();
+  sink.rows({ referenceMonth: '2017-01', leavers: 'drop' });
   return parser.finish();
 }
 

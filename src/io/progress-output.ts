@@ -3,6 +3,7 @@
  * Pure: rows in, text out. The CSV is exactly what `flere check` reads.
  */
 import { PROGRESS_COLUMNS, type ProgressRow } from '../core/person-progress.js';
+import type { TargetGroupRule } from '../core/target-group.js';
 import { CSV_DIALECTS } from './render/csv-dialect.js';
 import { num, text, writeCsv } from './render/csv-write.js';
 import type { Format } from './render/formats.js';
@@ -14,6 +15,8 @@ export interface ProgressSource {
   readonly rows: number;
   /** Distinct persons (a count; identifiers never leave the reader). */
   readonly persons: number;
+  /** How the target groups were formed. */
+  readonly rule: TargetGroupRule;
 }
 
 /** A renderer: the whole output text, ending in a line break. */
@@ -29,11 +32,15 @@ function csv(rows: readonly ProgressRow[]): string {
   return writeCsv(PROGRESS_COLUMNS, cells, CSV_DIALECTS.plain);
 }
 
-/** `{ version: 1, source: { rows, persons }, progress: [ {kommune, month, …counts} ] }`; counts are JSON integers. */
+/**
+ * `{ version: 1, source: { rows, persons }, target_group: { reference_month, leavers },
+ * progress: [ {kommune, month, …counts} ] }`; counts are JSON integers.
+ */
 function json(rows: readonly ProgressRow[], source: ProgressSource): string {
   const doc = {
     version: 1,
     source: { rows: source.rows, persons: source.persons },
+    target_group: { reference_month: source.rule.referenceMonth, leavers: source.rule.leavers },
     progress: rows.map((r) => Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c, r[c]]))),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -66,7 +73,11 @@ function table(rows: readonly ProgressRow[], source: ProgressSource, kommuneName
       ],
     })),
   );
-  lines.push('', `${grouped.format(source.rows)} person-months of ${grouped.format(source.persons)} persons`);
+  lines.push(
+    '',
+    `${grouped.format(source.rows)} person-months of ${grouped.format(source.persons)} persons; ` +
+      `target groups: the recipients of ${source.rule.referenceMonth}, leavers ${source.rule.leavers === 'drop' ? 'dropped' : 'kept'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -7,20 +7,22 @@
 import type { KommuneProgress, MonthlyCounts } from '../core/conditions.js';
 import { type Diagnostic, DiagnosticBag } from '../core/diagnostics.js';
 import type { Month } from '../core/months.js';
+import { nearPeriod, PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js';
 import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { readTable } from './csv-table.js';
+import { column, type HeaderConcept, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { parseMonthCell } from './month-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount } from './numbers.js';
 
-/** Header names accepted for the usual metrics, besides the metric's own name. */
-export const METRIC_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  target_group: ['målgruppe', 'bruttomålgruppe', 'målgruppen', 'target group', 'target'],
-  cleared: ['afklaret', 'afklarede', 'afklaret og visiteret', 'visiteret', 'cleared'],
-  recipients: ['modtagere', 'ydelsesmodtagere', 'antal modtagere'],
-  company_activity: ['virksomhedsrettet', 'virksomhedsrettet indsats', 'i virksomhedsrettet indsats', 'company activity'],
-  paid_hours: ['ordinære timer', 'ordinaere timer', 'løntimer', 'med løntimer', 'paid hours'],
+/** The concepts of the usual metrics' columns (a pool may name further metrics: their own name only). */
+export const METRIC_CONCEPTS: Readonly<Record<string, readonly HeaderConcept[]>> = {
+  target_group: ['targetGroup'],
+  cleared: ['cleared'],
+  recipients: ['recipients'],
+  company_activity: ['companyActivity'],
+  paid_hours: ['paidHours'],
 };
 
 /** A pair of metrics where the first may never exceed the second in a row. */
@@ -36,6 +38,11 @@ export interface ProgressReadOptions {
   readonly metrics: readonly string[];
   /** Pairs checked in every row (`cleared ≤ target_group`, each numerator ≤ its denominator). */
   readonly bounds: readonly MetricBound[];
+  /**
+   * The pool's period: a row more than {@link PERIOD_MARGIN_MONTHS} months before its start or
+   * after its end is refused (`progress.month-out-of-period`), as a mistyped year (`2107-12`).
+   */
+  readonly period?: Period;
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
   readonly decimalMark?: DecimalMark;
@@ -55,20 +62,16 @@ export interface Progress {
  * Reads and checks a progress file. Counts are whole numbers ≥ 0; an empty metric cell
  * means "no data for that metric in that month" (which breaks a streak), not 0. Throws one
  * FlereError (data) listing every problem: unknown kommuner, unreadable months
- * (`progress.bad-month`), bad numbers, `progress.duplicate` (same kommune and month twice),
+ * (`progress.bad-month`) and months far outside the pool's period
+ * (`progress.month-out-of-period`), bad numbers, `progress.duplicate` (same kommune and month twice),
  * `progress.above-bound` (e.g. cleared > target_group, company_activity > recipients).
  */
 export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): Progress {
   const { file } = options;
   const { text } = decodeText(bytes, options.encoding);
-  const specs: ColumnSpec[] = [
-    { key: 'kommune', aliases: ['kode', 'kommunekode', 'code', 'kommunenavn', 'navn', 'name', 'id'], required: true },
-    { key: 'month', aliases: ['måned', 'maaned', 'periode', 'period', 'md'], required: true },
-  ];
-  const metricNames = [...new Set([...options.metrics, ...Object.keys(METRIC_ALIASES)])];
-  for (const name of metricNames) {
-    specs.push({ key: name, aliases: METRIC_ALIASES[name] ?? [], required: options.metrics.includes(name) });
-  }
+  const specs: ColumnSpec[] = [column('kommune', KOMMUNE_COLUMN, true), column('month', ['month'], true)];
+  const metricNames = [...new Set([...options.metrics, ...Object.keys(METRIC_CONCEPTS)])];
+  for (const name of metricNames) specs.push(column(name, METRIC_CONCEPTS[name] ?? [], options.metrics.includes(name)));
   const bag = new DiagnosticBag();
   const table = readTable(text, {
     file,
@@ -99,6 +102,15 @@ export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): P
     const month = parseMonthCell(cell(monthColumn));
     if (month === undefined) {
       problems.push({ code: 'progress.bad-month', file, line, column: monthColumn.name, value: cell(monthColumn) });
+    } else if (options.period !== undefined && !nearPeriod(month, options.period)) {
+      problems.push({
+        code: 'progress.month-out-of-period',
+        file,
+        line,
+        column: monthColumn.name,
+        value: month,
+        args: { start: options.period.start, end: options.period.end, margin: PERIOD_MARGIN_MONTHS },
+      });
     }
     const counts: Record<string, bigint> = {};
     for (const name of present) {

@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { type Diagnostic, FlereError, ioError, usageError } from '../core/diagnostics.js';
 import { errorCode } from '../io/atomic-file.js';
+import { jsonTextDiagnostic } from '../io/json-document.js';
+import { parseJsonText } from '../io/json-text.js';
 import type { PoolDefinition } from './pool.js';
 import { DEFAULT_POOL, PRESETS, presetById } from './presets.js';
 
@@ -12,7 +14,8 @@ import { DEFAULT_POOL, PRESETS, presetById } from './presets.js';
  * The pool named by `nameOrFile` (default: `flere-skal-med-1`). A preset id wins over a
  * file of the same name. Throws FlereError: usage `pool.unknown` for a name that is neither
  * a preset nor an existing file; io `io.not-found` / `io.read` for a file path that cannot
- * be read; data `pool.json-syntax` (with the line) and `pool.invalid` (one per problem,
+ * be read; data `pool.json-syntax` (with the line), `pool.json-duplicate-key` and
+ * `pool.invalid` (one per problem,
  * `value` the JSON path, `args.message` what is wrong) for a bad file.
  */
 export async function loadPool(nameOrFile: string | undefined): Promise<PoolDefinition> {
@@ -31,22 +34,19 @@ export async function loadPool(nameOrFile: string | undefined): Promise<PoolDefi
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: nameOrFile });
     throw ioError({ code: 'io.read', file: nameOrFile, value: code });
   }
-  return parsePoolJson(text.replace(/^\ufeff/, ''), nameOrFile);
+  return parsePoolJson(text, nameOrFile);
+}
+
+/** The file `--pool nameOrFile` reads, or undefined for a preset (or no `--pool`). */
+export function poolFileOf(nameOrFile: string | undefined): string | undefined {
+  return nameOrFile === undefined || presetById(nameOrFile) !== undefined ? undefined : nameOrFile;
 }
 
 /** Parses and validates a pool file's text; `file` names it in diagnostics. */
 export async function parsePoolJson(text: string, file: string): Promise<PoolDefinition> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : lineAt(text, Number(position));
-    throw new FlereError('data', [
-      { code: 'pool.json-syntax', file, ...(line === undefined ? {} : { line }), value: message.replace(/\s*\(line \d+ column \d+\)$/, '') },
-    ]);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new FlereError('data', [jsonTextDiagnostic(parsed.problem, 'pool', file)]);
+  const data = parsed.value;
   const { validatePool } = await import('./pool-schema.js');
   const result = validatePool(data);
   if (result.ok) return result.pool;
@@ -57,11 +57,4 @@ export async function parsePoolJson(text: string, file: string): Promise<PoolDef
     args: { message: p.message },
   }));
   throw new FlereError('data', diagnostics);
-}
-
-/** The 1-based line of a character offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
 }

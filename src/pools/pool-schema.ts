@@ -47,8 +47,10 @@ const tranche = z.strictObject({
 
 /**
  * A pool file. Beyond the shapes: tranche shares sum to exactly 100 (compared exactly, so
- * `33.34 + 33.33 + 33.33` passes and `33.3 + 33.3 + 33.3` does not), `start` ≤ `end`, and a
- * threshold's streak fits in the pool's period (else it could never be met).
+ * `33.34 + 33.33 + 33.33` passes and `33.3 + 33.3 + 33.3` does not), `start` ≤ `end`, a
+ * threshold's streak fits in the pool's period (else it could never be met), and the
+ * `reference_month` (optional, default `start`; it may come before `start`) is not after
+ * `end`: a target group fixed after the pool ended could be cleared in no month that counts.
  */
 export const poolSchema = z
   .strictObject({
@@ -58,6 +60,7 @@ export const poolSchema = z
     unit: positiveDecimal,
     start: month,
     end: month,
+    reference_month: month.optional(),
     tranches: z.array(tranche).min(1, 'a pool needs at least one tranche'),
     source: z.string().optional(),
   })
@@ -75,6 +78,10 @@ export const poolSchema = z
     if (length < 1) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: `the end month is before the start month ${pool.start}` });
       return;
+    }
+    const reference = pool.reference_month;
+    if (reference !== undefined && parseMonth(reference) !== undefined && monthIndex(reference) > monthIndex(pool.end)) {
+      ctx.addIssue({ code: 'custom', path: ['reference_month'], message: `the reference month is after the end month ${pool.end}` });
     }
     pool.tranches.forEach((t, i) => {
       if (t.condition.kind === 'threshold' && t.condition.months > length) {

@@ -18,7 +18,8 @@ export interface TrancheRule {
 
 /**
  * A grant pool. `total` and `unit` are kroner as canonical decimal strings (`unit` > 0);
- * `start` ≤ `end` are `YYYY-MM`; tranche shares are positive and sum to exactly 100.
+ * `start` ≤ `end` are `YYYY-MM`, and `reference_month` ≤ `end`; tranche shares are positive
+ * and sum to exactly 100.
  */
 export interface PoolDefinition {
   /** A stable identifier, kebab-case (`flere-skal-med-1`). */
@@ -29,6 +30,11 @@ export interface PoolDefinition {
   readonly unit: string;
   readonly start: Month;
   readonly end: Month;
+  /**
+   * The month whose recipients form each kommune's target group (the bruttomålgruppe, fixed
+   * then); `start` when absent. Used when the progress is made from a person file.
+   */
+  readonly reference_month?: Month;
   readonly tranches: readonly TrancheRule[];
   /** Where the rules come from, for `flere pools`. */
   readonly source?: string;
@@ -50,4 +56,9 @@ export function poolMetrics(pool: PoolDefinition): string[] {
     }
   }
   return names;
+}
+
+/** The month a pool's target groups are fixed in: its `reference_month`, else its start month. */
+export function referenceMonth(pool: PoolDefinition): Month {
+  return pool.reference_month ?? pool.start;
 }

@@ -9,7 +9,7 @@ import type { PoolDefinition } from './pool.js';
  * Flere skal med (FSM1), the ministry's announcement of April 2017: 262,500,000 DKK for
  * 2017–2019; 30 % at start, 40 % when the whole target group is cleared (afklaret og
  * visiteret), 30 % when ≥ 40 % of recipients are in company-oriented activity for 3
- * consecutive months.
+ * consecutive months. The target group is fixed in the start month.
  */
 export const FLERE_SKAL_MED_1: PoolDefinition = {
   id: 'flere-skal-med-1',
@@ -18,6 +18,7 @@ export const FLERE_SKAL_MED_1: PoolDefinition = {
   unit: '1',
   start: '2017-07',
   end: '2019-12',
+  reference_month: '2017-07',
   source: 'Satspulje 2017, announcement April 2017',
   tranches: [
     { share: '30', condition: { kind: 'at-start' }, label: 'at start, to hire front-line staff' },
@@ -43,7 +44,8 @@ export const FLERE_SKAL_MED_1: PoolDefinition = {
 /**
  * Flere skal med 2 (FSM2): 148,000,000 DKK for 2020–2022; 50 % on interim accounts with no
  * result requirement; 40 % when ≥ 15 % of the target group have paid (unsubsidised) hours or
- * SU-eligible education within one month; the last 10 % at ≥ 20 %.
+ * SU-eligible education within one month; the last 10 % at ≥ 20 %. The target group is fixed
+ * in the start month.
  */
 export const FLERE_SKAL_MED_2: PoolDefinition = {
   id: 'flere-skal-med-2',
@@ -52,7 +54,8 @@ export const FLERE_SKAL_MED_2: PoolDefinition = {
   unit: '1',
   start: '2020-01',
   end: '2022-06',
-  source: 'Flere skal med 2, pool rules as summarised in DESIGN.md',
+  reference_month: '2020-01',
+  source: "Flere skal med 2, the pool's announcement (its rules are summarised in flere's README, Pools)",
   tranches: [
     { share: '50', condition: { kind: 'at-start' }, label: 'on interim accounts, no result requirement' },
     {

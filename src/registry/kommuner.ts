@@ -129,3 +129,8 @@ export function kommuneByCode(code: string): Kommune | undefined {
   byCode ??= new Map(KOMMUNER.map((k) => [k.code, k]));
   return byCode.get(code);
 }
+
+/** The kommuner of the registry whose codes are not in `codes`, in code order. */
+export function kommunerMissingFrom(codes: ReadonlySet<string>): Kommune[] {
+  return KOMMUNER.filter((k) => !codes.has(k.code));
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, withoutWarnings } from '../helpers/run-cli.js';
 
 interface AllocationJson {
   version: number;
@@ -17,7 +17,7 @@ interface AllocationJson {
 const sum = (xs: readonly string[]): bigint => xs.reduce((s, x) => s + BigInt(x), 0n);
 const json = (args: string[], input?: string): AllocationJson => {
   const result = runCli(args, input === undefined ? {} : { input });
-  expect(result.stderr).toBe('');
+  expect(withoutWarnings(result.stderr)).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as AllocationJson;
 };
@@ -89,6 +89,19 @@ describe('flere allocate: exactness where floats go wrong', () => {
     const result = json(['allocate', '-', '--total', '100.07', '--unit', '0.05', '--format', 'json'], 'kode,antal\n101,1\n147,1\n');
     expect(result.unallocated).toBe('0.02');
     expect(result.allocations.map((a) => a.amount)).toEqual(['50.05', '50.00']);
+  });
+
+  it('orders free names by code point: ﬀ (U+FB00) before 𝔸 (U+1D538), in rows, the tie and the ranks', () => {
+    // By UTF-16 code units 𝔸 (D835 DD38) would come first; by code points ﬀ does. One unit,
+    // equal counts: the tie goes to the name earlier in code point order.
+    const input = 'name,count\n𝔸,1\nﬀ,1\n';
+    const result = json(['allocate', '-', '--no-registry', '--total', '1', '--format', 'json'], input);
+    expect(result.allocations.map((a) => [a.name, a.amount])).toEqual([['ﬀ', '1'], ['𝔸', '0']]);
+    const explained = runCli(['allocate', '-', '--no-registry', '--total', '1', '--explain', '--format', 'csv'], { input });
+    expect(explained.code).toBe(0);
+    const [header = '', ...rows] = explained.stdout.trimEnd().split('\n');
+    const rank = header.split(',').indexOf('rank');
+    expect(rows.map((r) => [r.split(',')[0], r.split(',')[rank]])).toEqual([['ﬀ', '1'], ['𝔸', '2']]);
   });
 });
 

@@ -51,3 +51,20 @@ describe('nothing the terminal would obey', () => {
     );
   });
 });
+
+describe('quoted values are cut to a readable length', () => {
+  it('quotes at most 60 characters of a cell or header name, marked with …', () => {
+    const value = '9'.repeat(1_000_000);
+    const line = formatDiagnostic({ code: 'number.too-long', file: 'c.csv', line: 2, column: 'x'.repeat(500), value, args: { length: value.length } });
+    expect(line).toBe(`c.csv:2: column «${'x'.repeat(60)}…»: far too long for a number (1000000 characters): "${'9'.repeat(60)}…"`);
+  });
+
+  it('cuts between code points, never inside a surrogate pair', () => {
+    const line = formatDiagnostic({ code: 'number.invalid', value: '𝔸'.repeat(100) });
+    expect(line).toBe(`not a number: "${'𝔸'.repeat(60)}…"`);
+  });
+
+  it('leaves short values whole', () => {
+    expect(formatDiagnostic({ code: 'number.invalid', value: 'abc' })).toBe('not a number: "abc"');
+  });
+});

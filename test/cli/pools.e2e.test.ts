@@ -12,6 +12,7 @@ describe('flere pools', () => {
         '  tranche 1: 30 % at the start month',
         '  tranche 2: 40 % when cleared reaches target_group',
         '  tranche 3: 30 % when company_activity / recipients ≥ 40 % in 3 consecutive months',
+        '  target group: the recipients of 2017-07 (from a person file)',
       ].join('\n'),
     );
     expect(r.stdout).toContain(
@@ -29,7 +30,7 @@ describe('flere pools', () => {
     const r = runCli(['pools', 'flere-skal-med-2', '--format', 'json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const pool = JSON.parse(r.stdout);
-    expect(pool).toMatchObject({ id: 'flere-skal-med-2', total: '148000000', start: '2020-01', end: '2022-06' });
+    expect(pool).toMatchObject({ id: 'flere-skal-med-2', total: '148000000', start: '2020-01', end: '2022-06', reference_month: '2020-01' });
     expect(pool.tranches.map((t: { share: string }) => t.share)).toEqual(['50', '40', '10']);
   });
 

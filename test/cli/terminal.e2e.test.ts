@@ -72,17 +72,28 @@ describe('every command in a terminal', () => {
     expect(visible(expectClean(['progress', persons]).output)).toMatch(/^kommune,month,target_group/m);
   });
 
+  it('report writes its page to a file, and refuses to pour HTML onto the terminal', () => {
+    const page = join(dir, 'report.html');
+    expectClean(['report', ALLOCATION, '--check', CHECK, '-o', page]);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>/);
+    const r = runInTerminal(['report', ALLOCATION]);
+    expect(r.code).toBe(2);
+    expect(visible(r.output)).toMatch(/^flere: the report is an HTML page: write it to a file with -o report\.html/m);
+  });
+
   it('pools, with and without a name', () => {
     expect(visible(expectClean(['pools']).output)).toMatch(/flere-skal-med-1 \(default\)/);
     expect(visible(expectClean(['pools', 'flere-skal-med-2']).output)).toMatch(/Flere skal med 2/);
   });
 
   it('every --help, bare flere and flere help COMMAND', () => {
-    for (const command of ['allocate', 'check', 'followup', 'progress', 'pools']) {
+    for (const command of ['allocate', 'check', 'followup', 'report', 'progress', 'pools', 'examples']) {
       expect(visible(expectClean([command, '--help']).output)).toMatch(new RegExp(`^Usage: flere ${command} `, 'm'));
       expect(visible(expectClean(['help', command]).output)).toMatch(new RegExp(`^Usage: flere ${command} `, 'm'));
     }
     expect(visible(expectClean(['--help']).output)).toMatch(/^Commands:/m);
+    expect(visible(expectClean([]).output)).toMatch(/^Commands:/m);
+    expect(visible(expectClean(['examples']).output)).toMatch(/counts-2017\.csv/);
   });
 
   it('honours NO_COLOR, --no-color and FORCE_COLOR=0 on a terminal', () => {

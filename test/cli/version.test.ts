@@ -31,9 +31,10 @@ describe('flere help', () => {
     expect(unknown.stderr).toBe('flere: unknown command "chek" (did you mean check?); see flere --help\n');
   });
 
-  it('refuses no command at all with the usage exit code', () => {
+  it('bare flere prints the overview of commands, as --help does', () => {
     const none = runCli([]);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/flere: no command given; see flere --help\n$/);
+    expect([none.code, none.stderr]).toEqual([0, '']);
+    expect(none.stdout).toBe(runCli(['--help']).stdout);
+    expect(none.stdout).toMatch(/^Commands:\n(?:.*\n)*\s+allocate /m);
   });
 });

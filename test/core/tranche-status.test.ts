@@ -69,8 +69,9 @@ const progress = new Map<string, KommuneProgress>([
   ],
 ]);
 
+// As `flere check --as-of MONTH`: the month is stated by the operator.
 const statuses = (asOf: string, ledger: LedgerEntry[] = []) =>
-  trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress, ledger, asOf });
+  trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress, ledger, asOf, asOfStated: true });
 
 describe('trancheStatuses (FSM1)', () => {
   it('as of 2017-09: start tranches due, Odense cleared, the rest pending', () => {
@@ -116,12 +117,28 @@ describe('trancheStatuses (FSM1)', () => {
   it('a streak completed after the end month is still forfeited', () => {
     const late = new Map(progress);
     late.set('101', rows({ '2019-11': row(1, 1, 10, 4), '2019-12': row(1, 1, 10, 4), '2020-01': row(1, 1, 10, 4) }));
-    const r = trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress: late, ledger: [], asOf: '2020-01' });
+    const r = trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress: late, ledger: [], asOf: '2020-01', asOfStated: true });
     expect(brief(r).filter((s) => s.startsWith('101/'))).toEqual([
       '101/1 due 2017-07 3',
       '101/2 due 2019-11 4',
       '101/3 forfeited - 3',
     ]);
+  });
+
+  it('without a stated as-of month, only a kommune whose own data reaches the end month forfeits', () => {
+    // København's data reaches 2019-12 (the end); Odense's and Aalborg's stop in 2017 and 2018.
+    const reached = new Map(progress);
+    reached.set('101', rows({ '2019-12': row(10, 1, 10, 1) }));
+    const r = brief(trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress: reached, ledger: [], asOf: '2019-12', asOfStated: false }));
+    expect(r.filter((s) => s.startsWith('101/'))).toEqual(['101/1 due 2017-07 3', '101/2 forfeited - 4', '101/3 forfeited - 3']);
+    // Aalborg's data now stops in 2018-01 with tranches 2 and 3 unmet: they stay pending.
+    const stopped = new Map(reached);
+    stopped.set('851', rows({ '2018-01': row(50, 40, 50, 10) }));
+    const s = brief(trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress: stopped, ledger: [], asOf: '2019-12', asOfStated: false }));
+    expect(s.filter((x) => x.startsWith('851/'))).toEqual(['851/1 due 2017-07 30', '851/2 pending - 40', '851/3 pending - 30']);
+    // The same data with the month stated: the operator asserts the pool is over.
+    const t = brief(trancheStatuses({ pool: FLERE_SKAL_MED_1, allocations, progress: stopped, ledger: [], asOf: '2019-12', asOfStated: true }));
+    expect(t.filter((x) => x.startsWith('851/'))).toEqual(['851/1 due 2017-07 30', '851/2 forfeited - 40', '851/3 forfeited - 30']);
   });
 
   it('kommuner that did not apply get no tranches', () => {
@@ -160,7 +177,7 @@ describe('trancheStatuses (FSM2, single-month thresholds)', () => {
       ],
     ]);
     const at = (asOf: string) =>
-      brief(trancheStatuses({ pool: FLERE_SKAL_MED_2, allocations: fsm2, progress: p, ledger: [], asOf }));
+      brief(trancheStatuses({ pool: FLERE_SKAL_MED_2, allocations: fsm2, progress: p, ledger: [], asOf, asOfStated: true }));
     expect(at('2020-01')).toEqual(['147/1 due 2020-01 50', '147/2 pending - 40', '147/3 pending - 10']);
     expect(at('2020-03')).toEqual(['147/1 due 2020-01 50', '147/2 due 2020-02 40', '147/3 pending - 10']);
     expect(at('2020-04')).toEqual(['147/1 due 2020-01 50', '147/2 due 2020-02 40', '147/3 due 2020-04 10']);

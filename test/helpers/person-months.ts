@@ -43,3 +43,51 @@ export const personMonths = fc
     return records;
   });
 
+
+/**
+ * Person-month records as case systems produce them: each person follows a path over
+ * `months` consecutive months from `from` (staying in a kommune, moving now and then, gone
+ * for a while or for good, joining late), with flags that often make a whole group cleared
+ * and a threshold met. Rows in month order.
+ */
+export function personPaths({ kommuner, from, months }: { kommuner: readonly string[]; from: string; months: number }) {
+  const month = (i: number): string => {
+    const index = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1 + i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  };
+  const step = fc.record({
+    // 0–5: stay; 6: move to another kommune; 7: gone this month.
+    move: fc.integer({ min: 0, max: 7 }),
+    to: fc.nat(kommuner.length - 1),
+    recipient: fc.integer({ min: 0, max: 5 }).map((n) => n > 0),
+    cleared: fc.integer({ min: 0, max: 2 }).map((n) => n === 0),
+    company: fc.boolean(),
+    paidHours: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  });
+  const path = fc.record({
+    start: fc.nat(kommuner.length - 1),
+    joins: fc.integer({ min: 0, max: months - 1 }).chain((late) => fc.constantFrom(0, 0, 0, late)),
+    steps: fc.array(step, { minLength: months, maxLength: months }),
+  });
+  return fc.array(path, { minLength: 1, maxLength: 10 }).map((paths) => {
+    const records: PersonMonthRecord[] = [];
+    paths.forEach((p, n) => {
+      let at: number = p.start;
+      p.steps.forEach((s, i) => {
+        if (i < p.joins) return;
+        if (s.move === 6) at = s.to;
+        if (s.move === 7) return;
+        records.push({
+          person: n % 2 === 0 ? `${1000000000 + n * 7919}` : `sag-${n}`,
+          kommune: kommuner[at] as string,
+          month: month(i),
+          recipient: s.recipient,
+          cleared: s.cleared,
+          company: s.company,
+          paidHours: s.paidHours,
+        });
+      });
+    });
+    return records.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  });
+}

@@ -20,9 +20,11 @@ export interface PtyResult {
   readonly code: number | null;
 }
 
-/** Options of a terminal run: working directory, extra environment, window width. */
+/** Options of a terminal run: working directory, extra environment, window width, launcher. */
 export interface PtyOptions {
   readonly cwd?: string;
+  /** The launcher to run (default: this checkout's bin/flere). */
+  readonly bin?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly columns?: number;
 }
@@ -33,7 +35,7 @@ export interface PtyOptions {
  */
 export function runInTerminal(args: readonly string[], options: PtyOptions = {}): PtyResult {
   const cwd = options.cwd ?? ROOT;
-  const result = spawnSync('python3', [DRIVER, String(options.columns ?? 160), '50', cwd, '--', process.execPath, BIN, ...args], {
+  const result = spawnSync('python3', [DRIVER, String(options.columns ?? 160), '50', cwd, '--', process.execPath, options.bin ?? BIN, ...args], {
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TERM: 'xterm-256color', TZ: 'UTC', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 60_000,

@@ -40,3 +40,14 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
     stdoutBytes: result.stdout,
   };
 }
+
+/**
+ * `stderr` without its warning lines (`flere: warning: …`, or a JSON run's warnings
+ * document): for tests about a run's errors that use data a warning is right about.
+ */
+export function withoutWarnings(stderr: string): string {
+  return stderr
+    .split(/(?<=\n)/)
+    .filter((line) => !line.startsWith('flere: warning: ') && !line.startsWith('{"version":1,"warnings":'))
+    .join('');
+}

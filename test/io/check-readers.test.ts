@@ -169,4 +169,16 @@ describe('parseMonthCell', () => {
   it.each(['2017-13', '2017', 'jul', '32-07-2017', 'foo 2017', ''])('%s is no month', (cell) => {
     expect(parseMonthCell(cell)).toBeUndefined();
   });
+  // A mistyped month must not be widened into some century or rolled into a real month.
+  it.each(['0000-07', '0099-12', '2017-02-30', '2019-02-29', '31-04-2018', '30-02-2020', '2017-00', '00-2017', `2017-07${' '.repeat(100)}x`])(
+    '%j does not exist, so it is no month',
+    (cell) => expect(parseMonthCell(cell)).toBeUndefined(),
+  );
+  it.each([
+    ['2020-02-29', '2020-02'],
+    ['29-02-2000', '2000-02'],
+    ['jul-29', '2029-07'],
+    ['jan-30', '1930-01'],
+    ['dec-99', '1999-12'],
+  ])('%s → %s (leap days exist; two-digit years as Excel widens them)', (cell, month) => expect(parseMonthCell(cell)).toBe(month));
 });

@@ -4,15 +4,19 @@ import { neutralizeFormula, restoreFormulaText } from '../../src/io/formula-text
 
 describe('formula text', () => {
   it('neutralises every cell a spreadsheet would run, and restores it exactly', () => {
-    const cell = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '1', ' ', '(') });
+    const cell = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '1', ' ', '(', '＝', '＋', '－', '＠') });
     fc.assert(
       fc.property(cell, (s) => {
         const safe = neutralizeFormula(s);
-        expect(safe).not.toMatch(/^[=+\-@\t\r]/);
+        expect(safe).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
         expect(restoreFormulaText(safe)).toBe(s);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('neutralises the full-width formula characters an East Asian keyboard types', () => {
+    expect(['＝HYPERLINK("x")', '＋1', '－2', '＠SUM(1)'].map(neutralizeFormula)).toEqual(["'＝HYPERLINK(\"x\")", "'＋1", "'－2", "'＠SUM(1)"]);
   });
 
   it('leaves harmless text alone', () => {

@@ -188,6 +188,22 @@ describe('parseDecimal', () => {
   });
 });
 
+describe('over-long number cells', () => {
+  it('are refused by length before any pattern sees them, also a 10 MB cell', () => {
+    const huge = '1'.repeat(10_000_000);
+    expect(parseCount(huge, { decimalMark: ',' })).toEqual({ ok: false, code: 'number.too-long' });
+    expect(parseDecimal(huge, { decimalMark: '.' })).toEqual({ ok: false, code: 'number.too-long' });
+    expect(parseDecimal(` ${'1 '.repeat(100)}`, { decimalMark: ',' })).toEqual({ ok: false, code: 'number.too-long' });
+  });
+
+  it('leave every legitimate form alone: 30 digits grouped, 18 decimals and a sign fit', () => {
+    const grouped = `-${'999.'.repeat(9)}999,${'1'.repeat(18)}`;
+    expect(grouped.length).toBeLessThanOrEqual(80);
+    const read = parseDecimal(grouped, { decimalMark: ',' }, { allowNegative: true });
+    expect(read.ok && formatFixed(read.value)).toBe(`-${'999'.repeat(10)}.${'1'.repeat(18)}`);
+  });
+});
+
 describe('numberDiagnostic', () => {
   it('carries where, what and the style', () => {
     const r = parseCount('1.600', DOT);

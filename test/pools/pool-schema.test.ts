@@ -36,6 +36,16 @@ describe('validatePool', () => {
     q.end = '2017-08'; // 2 months, FSM1's tranche 3 needs 3
     expect(problems(q)).toEqual(['tranches[2].condition.months']);
   });
+  it('takes an optional reference month, before the start if need be, but not after the end', () => {
+    const p = base();
+    delete p.reference_month;
+    const result = validatePool(p);
+    expect(result.ok && result.pool.reference_month).toBe(undefined);
+    for (const month of ['2016-01', '2017-07', '2019-12']) expect(problems({ ...base(), reference_month: month })).toEqual([]);
+    expect(problems({ ...base(), reference_month: '2020-01' })).toEqual(['reference_month']);
+    expect(problems({ ...base(), reference_month: '2017-7' })).toEqual(['reference_month']);
+    expect(problems({ ...base(), reference_month: 201707 })).toEqual(['reference_month']);
+  });
   it('reports every bad field with its JSON path', () => {
     const p = base();
     p.total = 262500000; // a JSON number: amounts are strings

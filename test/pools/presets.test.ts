@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from '../../src/core/decimal.js';
-import { poolMetrics } from '../../src/pools/pool.js';
+import { poolMetrics, referenceMonth } from '../../src/pools/pool.js';
 import { validatePool } from '../../src/pools/pool-schema.js';
 import { DEFAULT_POOL, FLERE_SKAL_MED_1, PRESETS, poolNumbers, presetById } from '../../src/pools/presets.js';
 
@@ -16,7 +16,7 @@ describe('presets', () => {
     expect(formatFixed(n.total)).toBe('262500000');
     expect(formatFixed(n.unit)).toBe('1');
     expect(n.shares.map((s) => formatFixed(s))).toEqual(['30', '40', '30']);
-    expect([DEFAULT_POOL.start, DEFAULT_POOL.end]).toEqual(['2017-07', '2019-12']);
+    expect([DEFAULT_POOL.start, DEFAULT_POOL.end, referenceMonth(DEFAULT_POOL)]).toEqual(['2017-07', '2019-12', '2017-07']);
     expect(DEFAULT_POOL.tranches.map((t) => t.condition)).toEqual([
       { kind: 'at-start' },
       { kind: 'all-cleared', cleared: 'cleared', target: 'target_group' },
@@ -30,7 +30,7 @@ describe('presets', () => {
     const n = poolNumbers(p);
     expect(formatFixed(n.total)).toBe('148000000');
     expect(n.shares.map((s) => formatFixed(s))).toEqual(['50', '40', '10']);
-    expect([p.start, p.end]).toEqual(['2020-01', '2022-06']);
+    expect([p.start, p.end, p.reference_month]).toEqual(['2020-01', '2022-06', '2020-01']);
     expect(p.tranches.map((t) => t.condition)).toEqual([
       { kind: 'at-start' },
       { kind: 'threshold', numerator: 'paid_hours', denominator: 'target_group', threshold: '15', months: 1 },

@@ -10,15 +10,29 @@ import { readCounts } from '../../io/counts-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readInput, sourceName, STDIN_NAME } from '../../io/input-source.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { allocationRenderers } from '../../io/render/allocation.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
+import { poolFileOf } from '../../pools/load-pool.js';
 import { DEFAULT_POOL, poolNumbers } from '../../pools/presets.js';
+import { kommunerMissingFrom } from '../../registry/kommuner.js';
 import type { AllocateOptions } from '../commands/allocate.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { printWarnings } from '../warnings.js';
 
 /** Runs `flere allocate FILE` with parsed options; throws FlereError for bad input. */
 export async function runAllocate(file: string | undefined, options: AllocateOptions, ctx: CliContext): Promise<void> {
+  // Before anything is read: an output that is one of the inputs, or cannot be written, stops the run.
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: 'FILE', path: file ?? '-' },
+      { role: '--applicants', path: options.applicants },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
   const pool = options.pool === undefined ? DEFAULT_POOL : await (await import('../../pools/load-pool.js')).loadPool(options.pool);
   const defaults = poolNumbers(pool);
   const total = options.total ?? defaults.total;
@@ -29,7 +43,9 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
   if (options.applicants !== undefined && sourceName(options.applicants) === STDIN_NAME && sourceName(file) === STDIN_NAME) {
     throw usageError({ code: 'allocate.two-stdin' });
   }
+  if (options.requireAll === true && !options.registry) throw usageError({ code: 'allocate.require-all-free' });
   const recipients = await readRecipients(file, options, ctx, encoding);
+  if (options.registry) checkEveryKommune(recipients, sourceName(file), options.requireAll === true, ctx);
   if (compareFixed(total, unit) < 0) {
     throw usageError({ code: 'allocation.too-small-total', value: formatFixed(total), args: { unit: formatFixed(unit) } });
   }
@@ -44,7 +60,23 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
     palette: await paletteFor(level),
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
-  await writeOutput(text, options.output, ctx.stdout);
+  await writeOutput(text, output, ctx.stdout);
+}
+
+/**
+ * A counts file without some of the 98 kommuner is allocated among those present: said as a
+ * warning naming the missing ones, or with `--require-all` refused (exit 1).
+ */
+function checkEveryKommune(recipients: readonly Recipient[], file: string, required: boolean, ctx: CliContext): void {
+  const missing = kommunerMissingFrom(new Set(recipients.map((r) => r.id)));
+  if (missing.length === 0) return;
+  const problem = {
+    code: 'counts.missing-kommuner',
+    file,
+    args: { names: missing.map((k) => `${k.name} (${k.code})`).join(', '), count: missing.length, required: required ? 'yes' : 'no' },
+  };
+  if (required) throw new FlereError('data', [problem]);
+  printWarnings(ctx, [problem]);
 }
 
 /**

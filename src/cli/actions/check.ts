@@ -3,49 +3,49 @@
  * (with --record) read the ledger, compute every tranche's status, append the due ones;
  * then render. Everything is read and checked before anything is written.
  */
-import { FlereError, usageError } from '../../core/diagnostics.js';
+import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
-import type { ProgressRow } from '../../core/person-progress.js';
-import { reconcileLedger } from '../../core/ledger-reconcile.js';
-import {
-  type AllocatedKommune,
-  type TrancheReport,
-  ledgerKey,
-  newPayouts,
-  trancheStatuses,
-} from '../../core/tranche-status.js';
-import { readAllocation } from '../../io/allocation-reader.js';
-import type { TextEncoding } from '../../io/decode.js';
+import { trancheShareMismatch } from '../../core/allocation-pool.js';
+import { type Fixed, formatFixed } from '../../core/decimal.js';
+import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
+import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
-import { appendPayouts, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
-import { withLedgerLock } from '../../io/ledger-lock.js';
-import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
-import { type Progress, type MetricBound, readProgress } from '../../io/progress-reader.js';
+import { appendPayouts, checkLedgerPath, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
+import { lockPathOf, withLedgerLock } from '../../io/ledger-lock.js';
+import { chooseFormat, outputIsTerminal, type PendingOutput, stageOutput } from '../../io/output.js';
+import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
 import type { CheckView } from '../../io/render/check-model.js';
 import { checkRenderers } from '../../io/render/check-renderers.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
-import { loadPool } from '../../pools/load-pool.js';
-import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
+import { loadPool, poolFileOf } from '../../pools/load-pool.js';
+import type { PoolDefinition } from '../../pools/pool.js';
 import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
+import { targetGroupRule } from '../commands/target-group-options.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { printWarnings } from '../warnings.js';
+import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /**
  * Runs `flere check PROGRESS` or `flere check --persons FILE` with parsed options; throws
  * FlereError for bad input.
  */
-export async function runCheck(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): Promise<void> {
+export async function runCheck(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): Promise<ExitCode> {
   const personsFile = options.persons;
   if (progressFile !== undefined && personsFile !== undefined) throw usageError({ code: 'check.progress-and-persons' });
   if (progressFile === undefined && personsFile === undefined) throw usageError({ code: 'check.no-progress' });
   if (personsFile !== undefined && (options.encoding !== undefined || options.delimiter !== undefined)) {
     throw usageError({ code: 'check.persons-reading-options' });
   }
+  if (progressFile !== undefined && (options.referenceMonth !== undefined || options.leavers !== undefined)) {
+    throw usageError({ code: 'check.progress-target-group-options' });
+  }
   if (options.record && options.ledger === undefined) {
     throw usageError({ code: 'check.record-needs-ledger' });
   }
   if ((progressFile ?? personsFile) === '-' && options.allocation === '-') throw usageError({ code: 'check.two-stdin' });
+  const output = checkFiles(progressFile, options, ctx);
   const pool = await loadPool(options.pool);
   if (personsFile !== undefined) checkPersonMetrics(pool);
   const numbers = poolNumbers(pool);
@@ -57,142 +57,139 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
     unit: numbers.unit,
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
-  const progressName = sourceName(progressFile ?? personsFile);
-  const progress =
-    progressFile !== undefined
-      ? await readProgressFile(progressFile, progressName, pool, options, ctx)
-      : await readPersons(personsFile as string, progressName, ctx);
-  checkProgressKommuner(progress, allocation.kommuner, progressName);
-  const asOf = options.asOf ?? progress.lastMonth;
-  if (asOf === null) throw usageError({ code: 'check.no-as-of', file: progressName });
+  checkAllocationPool(allocation, pool, numbers.shares, allocationName);
+  const progressInput = await readProgressInput(
+    { progress: progressFile, persons: personsFile },
+    pool,
+    { ...options, rule: targetGroupRule(pool, options) },
+    allocation.kommuner,
+    ctx,
+  );
+  const { progress } = progressInput;
+  const asOf = evaluationMonth(options.asOf, progressInput, pool);
+  const evaluate = (ledger: Ledger | undefined): TrancheReport[] =>
+    evaluateProgress(progressInput, allocation.kommuner, pool, { month: asOf, stated: options.asOf !== undefined }, ledger);
 
-  const evaluate = (ledger: Ledger | undefined): TrancheReport[] => {
-    if (ledger) {
-      const problems = reconcileLedger(ledger.entries, allocation.kommuner, pool.tranches.length, ledger.file);
-      if (problems.length > 0) throw new FlereError('data', problems);
-    }
-    return trancheStatuses({
-      pool,
-      allocations: allocation.kommuner,
-      progress: progress.byKommune,
-      ledger: ledger?.entries ?? [],
-      asOf,
-    });
+  // What the evaluation found: how many tranches are due (news for --exit-code; with --record
+  // they are recorded), and data that stopped where a tranche is still unmet (a warning).
+  let due = 0;
+  const takeStock = (reports: readonly TrancheReport[]): void => {
+    due = reports.filter((r) => r.status === 'due').length;
+    printWarnings(ctx, coverageOf(progressInput, reports, allocation.kommuner, asOf, pool));
   };
 
-  let reports: TrancheReport[];
-  const recorded = new Set<string>();
   const ledgerPath = options.ledger;
+  const quiet = options.quiet === true;
+  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
+  const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
+  const palette = await paletteFor(level);
+  const report = (reports: readonly TrancheReport[], recorded: ReadonlySet<string>): string => {
+    const shown = quiet ? reports.filter((r) => r.status === 'due') : reports;
+    // --quiet with nothing due: nothing on standard output in table or CSV (cron mails only
+    // news), but a JSON document with an empty list, which a program reading JSON expects;
+    // an output file is always replaced, so that no stale report of an earlier run remains.
+    if (quiet && shown.length === 0 && output.kind === 'stdout' && format !== 'json') return '';
+    const view: CheckView = {
+      pool,
+      asOf: asOf as Month,
+      kommuner: allocation.kommuner,
+      reports: shown,
+      recorded,
+      progress: progress.byKommune,
+      ...(ledgerPath === undefined ? {} : { ledger: ledgerPath }),
+      quiet,
+    };
+    return checkRenderers[format](view, { palette, dialect: CSV_DIALECTS[options.locale ?? 'plain'] });
+  };
+
+  // The report is rendered and, for a file, staged before the ledger is written, so that a
+  // full disk or a renderer's failure shows before anything is recorded.
+  const recorded = new Set<string>();
+  const recordedAt = new Date().toISOString();
+  let pending: PendingOutput;
   if (ledgerPath !== undefined && options.record) {
-    reports = await withLedgerLock(ledgerPath, async () => {
-      const ledger = await readLedger(ledgerPath, pool.id);
-      const result = evaluate(ledger);
-      const payouts = newPayouts(result, new Date().toISOString());
+    pending = await withLedgerLock(ledgerPath, async (realLedger) => {
+      const ledger = await readLedger(ledgerPath, pool.id, CSV_DIALECTS[options.locale ?? 'plain']);
+      const reports = evaluate(ledger);
+      takeStock(reports);
+      const payouts = newPayouts(reports, recordedAt);
+      for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
+      const staged = await stageOutput(report(reports, recorded), output);
       if (payouts.length > 0) {
         const names = new Map(allocation.kommuner.map((k) => [k.id, k.name]));
         const text = appendPayouts(ledger, payouts.map((entry) => ({ entry, name: names.get(entry.kommune) ?? '' })), pool.id);
-        await writeLedger(ledgerPath, text, ledger);
-        for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
+        await writeLedger(realLedger, text, ledger, ledgerPath).catch(async (error: unknown) => {
+          await staged.discard();
+          throw error;
+        });
       }
-      return result;
+      return staged;
     });
   } else {
-    reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
+    const reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
+    takeStock(reports);
+    pending = await stageOutput(report(reports, recorded), output);
   }
-
-  const quiet = options.quiet === true;
-  const shown = quiet ? reports.filter((r) => r.status === 'due') : reports;
-  if (quiet && shown.length === 0) return;
-  const view: CheckView = {
-    pool,
-    asOf: asOf as Month,
-    kommuner: allocation.kommuner,
-    reports: shown,
-    recorded,
-    progress: progress.byKommune,
-    ...(ledgerPath === undefined ? {} : { ledger: ledgerPath }),
-    quiet,
-  };
-  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
-  const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
-  const text = checkRenderers[format](view, {
-    palette: await paletteFor(level),
-    dialect: CSV_DIALECTS[options.locale ?? 'plain'],
-  });
-  await writeOutput(text, options.output, ctx.stdout);
-}
-
-/** Reads PROGRESS (a path or `-`), a kommune-month progress CSV. */
-async function readProgressFile(
-  path: string,
-  name: string,
-  pool: PoolDefinition,
-  options: CheckOptions,
-  ctx: CliContext,
-): Promise<Progress> {
-  const encoding = options.encoding as TextEncoding | undefined;
-  return readProgress(await readInput(path, ctx), {
-    file: name,
-    metrics: poolMetrics(pool),
-    bounds: boundsOf(pool),
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
+  try {
+    await pending.deliver(ctx.stdout);
+  } catch (error) {
+    // The ledger has the payouts but the operator has no report: say what was recorded.
+    if (!(error instanceof FlereError) || recorded.size === 0 || ledgerPath === undefined) throw error;
+    throw new FlereError(error.kind, [
+      ...error.diagnostics,
+      { code: 'check.recorded-not-reported', file: ledgerPath, value: String(recorded.size), args: { recordedAt } },
+    ]);
+  }
+  return options.exitCode === true && due > 0 ? ExitCode.due : ExitCode.ok;
 }
 
 /**
- * Reads `--persons FILE` (a path or `-`) and aggregates it exactly as `flere progress` does
- * (the same entry point). Loaded only when asked for; its errors name the file and line only,
- * never a person.
+ * Checks the files before anything is read (issue 11): the output first (not one of the
+ * inputs, the ledger above all: a usage error; writable), then the ledger (a file; with
+ * --record writable and not hard-linked). Returns the output's target.
  */
-async function readPersons(path: string, name: string, ctx: CliContext): Promise<Progress> {
-  const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
-  const { progressMeter } = await import('../progress-meter.js');
-  const meter = progressMeter(ctx.stderr);
-  try {
-    return asCheckProgress(
-      await readPersonProgress(path, { name, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
-    );
-  } finally {
-    meter?.done();
-  }
+function checkFiles(progressFile: string | undefined, options: CheckOptions, ctx: CliContext): OutputTarget {
+  const ledger = options.ledger;
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: '--ledger', path: ledger },
+      { role: "the ledger's lock", path: ledger === undefined ? undefined : lockPathOf(ledger) },
+      progressFile === undefined ? { role: '--persons', path: options.persons } : { role: 'PROGRESS', path: progressFile },
+      { role: '--allocation', path: options.allocation },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
+  if (ledger !== undefined) checkLedgerPath(ledger, options.record === true);
+  return output;
 }
 
-/** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
-const PERSON_METRICS: readonly string[] = [
-  'target_group',
-  'cleared',
-  'recipients',
-  'company_activity',
-  'paid_hours',
-] satisfies readonly (keyof ProgressRow)[];
-
-function checkPersonMetrics(pool: PoolDefinition): void {
-  const missing = poolMetrics(pool).filter((m) => !PERSON_METRICS.includes(m));
-  if (missing.length > 0) {
-    throw usageError({ code: 'check.persons-metric', value: missing.join(', '), args: { pool: pool.id } });
+/**
+ * The allocation must be one of this pool: the pool it names (JSON), and in any case
+ * tranches split by this pool's shares. Checked before anything is evaluated or recorded:
+ * an allocation of Flere skal med 2 read under Flere skal med 1's rules pays the wrong money.
+ */
+export function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, shares: readonly Fixed[], file: string): void {
+  if (allocation.pool !== undefined && allocation.pool !== pool.id) {
+    throw new FlereError('data', [{ code: 'allocation.other-pool', file, value: allocation.pool, args: { pool: pool.id } }]);
   }
-}
-
-/** Pairs of metrics where the first may never exceed the second in a progress row. */
-function boundsOf(pool: PoolDefinition): MetricBound[] {
-  const bounds: MetricBound[] = [{ part: 'cleared', whole: 'target_group' }];
-  for (const t of pool.tranches) {
-    const c = t.condition;
-    if (c.kind === 'all-cleared') bounds.push({ part: c.cleared, whole: c.target });
-    if (c.kind === 'threshold') bounds.push({ part: c.numerator, whole: c.denominator });
-  }
-  const seen = new Set<string>();
-  return bounds.filter((b) => !seen.has(`${b.part}/${b.whole}`) && seen.add(`${b.part}/${b.whole}`));
-}
-
-/** Progress rows for a kommune that is not in the allocation are an error: a wrong file, likely. */
-function checkProgressKommuner(progress: Progress, kommuner: readonly AllocatedKommune[], file: string): void {
-  const known = new Map(kommuner.map((k) => [k.id, k]));
-  const problems = [...progress.firstLine]
-    .filter(([code]) => !known.has(code))
-    .sort((a, b) => a[1] - b[1])
-    .map(([code, line]) => ({ code: 'progress.not-in-allocation', file, line, value: code }));
-  if (problems.length > 0) throw new FlereError('data', problems);
+  const mismatch = trancheShareMismatch(allocation.kommuner, shares);
+  if (mismatch === undefined) return;
+  const k = mismatch.kommune;
+  throw new FlereError('data', [
+    {
+      code: 'allocation.other-shares',
+      file,
+      value: k.id,
+      args: {
+        kommune: k.name,
+        amount: formatFixed(k.amount),
+        tranches: k.tranches.map((t) => formatFixed(t)).join(' / '),
+        shares: shares.map((x) => formatFixed(x)).join('/'),
+        count: mismatch.count,
+        pool: pool.id,
+      },
+    },
+  ]);
 }

@@ -4,21 +4,20 @@
  * render, write. Everything is computed and checked before the first byte is written.
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
-import { distributeFollowup } from '../../core/followup.js';
-import { accountFollowup } from '../../core/followup-accounting.js';
-import { allocationCounts, weighRecipients } from '../../core/followup-recipients.js';
-import { collectSources } from '../../core/followup-sources.js';
-import { traceFollowup } from '../../core/followup-trail.js';
-import { formatFixed, sumFixed } from '../../core/decimal.js';
+import type { FollowupSourceKind } from '../../core/followup.js';
+import { allocationCounts } from '../../core/followup-recipients.js';
+import { computeFollowupRound } from '../../core/followup-round.js';
 import { readAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupTargets } from '../../io/followup-reader.js';
+import { readFollowupRound } from '../../io/followup-round-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
-import { loadPool } from '../../pools/load-pool.js';
+import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
 import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
@@ -27,8 +26,22 @@ import type { CliContext } from '../context.js';
 
 /** Runs `flere followup ALLOCATION` with parsed options; throws FlereError for bad input. */
 export async function runFollowup(allocationFile: string, options: FollowupOptions, ctx: CliContext): Promise<void> {
-  const stdinUsers = [allocationFile, options.to, options.forfeited].filter((f) => f === '-');
+  const stdinUsers = [allocationFile, options.to, options.forfeited, options.after].filter((f) => f === '-');
   if (stdinUsers.length > 1) throw usageError({ code: 'followup.two-stdin' });
+  const kinds: ReadonlySet<FollowupSourceKind> = options.sources ?? new Set(options.forfeited === undefined ? ['not-applied'] : ['not-applied', 'forfeited']);
+  if (kinds.has('forfeited') && options.forfeited === undefined) throw usageError({ code: 'followup.sources-need-forfeited' });
+  // Before anything is read: an output that is one of the inputs, or cannot be written, stops the run.
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: 'ALLOCATION', path: allocationFile },
+      { role: '--to', path: options.to },
+      { role: '--forfeited', path: options.forfeited },
+      { role: '--after', path: options.after },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
   const encoding = options.encoding as TextEncoding | undefined;
   const key = options.key ?? { kind: 'count' };
   const csv = {
@@ -53,6 +66,11 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   });
   const pool = poolFor(allocation.pool);
   const numbers = poolNumbers(pool);
+  // The README promises the allocation's unit; a CSV written by `flere allocate` does not
+  // state it, and guessing 1 krone for an allocation made in thousands would be wrong.
+  if (options.unit === undefined && allocation.kind === 'csv') {
+    throw usageError({ code: 'followup.unit-not-stated', file: allocationName });
+  }
 
   let checked;
   if (options.forfeited !== undefined) {
@@ -63,8 +81,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     }
     checked = { file: checkName, tranches: check.tranches };
   }
-  const sources = collectSources(allocation.kommuner, checked?.tranches, checked?.file ?? '');
-  if (sources.problems.length > 0) throw new FlereError('data', sources.problems);
+  const earlier = options.after === undefined ? undefined : readFollowupRound(await readInput(options.after, ctx), sourceName(options.after));
 
   const toName = sourceName(options.to);
   const targets = readFollowupTargets(await readInput(options.to, ctx), {
@@ -72,38 +89,29 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     ...(key.kind === 'column' ? { weightColumn: key.column } : {}),
     ...csv,
   });
-  const counts = allocationCounts(allocation.kommuner);
-  if (key.kind === 'count' && counts === undefined) {
+  if (key.kind === 'count' && allocationCounts(allocation.kommuner) === undefined) {
     throw usageError({ code: 'followup.no-counts', file: allocationName });
   }
-  const weighed = weighRecipients(targets, allocation.kommuner, counts, key, toName);
-  if (weighed.problems.length > 0) throw new FlereError('data', weighed.problems);
 
-  const followup = distributeFollowup({
-    sources: sources.sources,
-    recipients: weighed.recipients,
+  const round = computeFollowupRound({
+    allocation: {
+      file: allocationName,
+      kommuner: allocation.kommuner,
+      // Earlier rounds are checked against the pool the allocation names (or the one given).
+      ...(allocation.pool === undefined && options.pool === undefined ? {} : { pool: pool.id }),
+      ...(allocation.total === undefined ? {} : { total: allocation.total }),
+      ...(allocation.unallocated === undefined ? {} : { unallocated: allocation.unallocated }),
+    },
+    ...(checked === undefined ? {} : { checked }),
+    ...(earlier === undefined ? {} : { earlier }),
+    kinds,
+    targets: { file: toName, rows: targets },
+    key,
     unit: options.unit ?? allocation.unit ?? numbers.unit,
   });
-  const trail = traceFollowup(followup);
-  const accounting = accountFollowup(allocation.kommuner, allocation, followup);
-  if (!accounting.allocationBalances) {
-    throw new FlereError('data', [
-      {
-        code: 'followup.allocation-total',
-        file: allocationName,
-        args: { total: formatFixed(accounting.originalPool), sum: formatFixed(sumFixed([accounting.allocated, accounting.allocationUnallocated])) },
-      },
-    ]);
-  }
-  // Inputs were checked above; a balance that fails now is a bug, never output to be trusted.
-  if (!accounting.followupBalances || !accounting.originalBalances) {
-    throw new Error('the follow-up does not account for every krone');
-  }
 
   const view: FollowupView = {
-    followup,
-    trail,
-    accounting,
+    ...round,
     key,
     ...(allocation.pool === undefined && options.pool === undefined ? {} : { pool: { id: pool.id, name: pool.name } }),
   };
@@ -114,5 +122,5 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     palette: await paletteFor(level),
     dialect: CSV_DIALECTS[options.locale ?? 'plain'],
   });
-  await writeOutput(text, options.output, ctx.stdout);
+  await writeOutput(text, output, ctx.stdout);
 }

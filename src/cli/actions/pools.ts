@@ -1,8 +1,9 @@
 /** `flere pools`: the presets (or one pool, or a pool file) described for people, or as JSON. */
 import { groupDigits } from '../../io/render/grouping.js';
+import { visibleText } from '../../io/render/visible-text.js';
 import { writeOutput } from '../../io/output.js';
 import { loadPool } from '../../pools/load-pool.js';
-import type { PoolDefinition, TrancheCondition } from '../../pools/pool.js';
+import { type PoolDefinition, referenceMonth, type TrancheCondition } from '../../pools/pool.js';
 import { DEFAULT_POOL, PRESETS } from '../../pools/presets.js';
 import type { PoolsOptions } from '../commands/pools.js';
 import type { CliContext } from '../context.js';
@@ -36,7 +37,9 @@ function describePool(pool: PoolDefinition): string {
     `${pool.id}${pool === DEFAULT_POOL ? ' (default)' : ''}: ${pool.name}`,
     `  total ${groupDigits(pool.total)} kr., unit ${groupDigits(pool.unit)} kr., ${pool.start} to ${pool.end}`,
     ...pool.tranches.map((t, i) => `  tranche ${i + 1}: ${groupDigits(t.share)} % ${describeCondition(t.condition)}`),
+    `  target group: the recipients of ${referenceMonth(pool)} (from a person file)`,
   ];
   if (pool.source) lines.push(`  source: ${pool.source}`);
-  return `${lines.join('\n')}\n`;
+  // A pool file's name, source and labels are a person's text: shown, never obeyed.
+  return `${lines.map(visibleText).join('\n')}\n`;
 }

@@ -4,20 +4,36 @@
  */
 import { readPersonProgress } from '../../io/person-progress-input.js';
 import { chooseFormat, writeOutput } from '../../io/output.js';
+import { prepareOutput } from '../../io/output-target.js';
 import { progressRenderers } from '../../io/progress-output.js';
 import { sourceName } from '../../io/input-source.js';
+import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { ProgressOptions } from '../commands/progress.js';
+import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
 import { progressMeter } from '../progress-meter.js';
 
 /** Runs `flere progress PERSONS`; throws FlereError for bad input. */
 export async function runProgress(persons: string, options: ProgressOptions, ctx: CliContext): Promise<void> {
+  // Before anything is read: an output that is the person file, or cannot be written, stops the run.
+  const output = prepareOutput(
+    options.output,
+    [
+      { role: 'PERSONS', path: persons },
+      { role: '--pool', path: poolFileOf(options.pool) },
+    ],
+    () => ctx.stdin,
+  );
   const name = sourceName(persons);
+  const pool = await loadPool(options.pool);
+  const rule = targetGroupRule(pool, options);
   const meter = progressMeter(ctx.stderr);
   let result;
   try {
     result = await readPersonProgress(persons, {
       name,
+      rule,
+      period: { start: pool.start, end: pool.end },
       ...(persons === '-' ? { stdin: ctx.stdin } : {}),
       ...(meter ? { onProgress: meter.update } : {}),
     });
@@ -27,8 +43,8 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
   // CSV unless asked otherwise (or `-o x.json`): the output is made to be read by `flere check`.
   const format = chooseFormat(options.format, options.output, false);
   const names = format === 'table' ? await kommuneNames() : () => '';
-  const text = progressRenderers[format](result.rows, result.summary, names);
-  await writeOutput(text, options.output, ctx.stdout);
+  const text = progressRenderers[format](result.rows, { ...result.summary, rule }, names);
+  await writeOutput(text, output, ctx.stdout);
 }
 
 async function kommuneNames(): Promise<(code: string) => string> {

@@ -16,6 +16,8 @@ export interface AllocateOptions extends OutputOptionValues, InputOptionValues, 
   applicants?: string;
   explain?: boolean;
   pool?: string;
+  /** Every kommune of the registry must have a row (a missing one is an error, not a warning). */
+  requireAll?: boolean;
 }
 
 const EXAMPLE = `
@@ -41,6 +43,7 @@ export const allocateCommand: CommandSpec = {
     { long: 'no-registry', description: 'recipients are free names (header name,count), not kommuner' },
     { long: 'applicants', value: '<file>', description: "kommuner that applied; the others' money goes to the follow-up pool" },
     { long: 'explain', description: 'show exact quotas, floors, remainders and who got the extra units' },
+    { long: 'require-all', description: 'every one of the 98 kommuner must have a row: a missing one is an error (exit 1), not a warning' },
     ...inputOptions('the input'),
   ],
   example: EXAMPLE,

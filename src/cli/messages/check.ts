@@ -1,5 +1,6 @@
 /** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { jsonDuplicateKey } from './common.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
@@ -9,6 +10,8 @@ const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?')
 export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   'pool.unknown': (d) => `unknown pool ${quoted(d)}: not a preset (${arg(d, 'presets')}) and no such file`,
   'pool.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'pool.json-duplicate-key': jsonDuplicateKey,
+  'allocation.json-duplicate-key': jsonDuplicateKey,
   'pool.invalid': (d) => `${d.value ?? '(root)'}: ${arg(d, 'message')}`,
 
   'check.record-needs-ledger': () => '--record needs --ledger FILE: where should the payouts be recorded?',
@@ -18,11 +21,21 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     'give the progress either as PROGRESS or as a person file with --persons FILE, not both',
   'check.persons-reading-options': () =>
     '--encoding and --delimiter are for a PROGRESS file; a --persons file is read as flere progress reads it',
+  'check.progress-target-group-options': () =>
+    '--reference-month and --leavers are for a --persons file; a PROGRESS file has its target groups already (give them to flere progress)',
   'check.persons-metric': (d) =>
     `pool ${arg(d, 'pool')} reads ${d.value ?? '?'}, which a person file does not give (it gives target_group, cleared, recipients, company_activity, paid_hours): use a progress file`,
+  'check.as-of-out-of-period': (d) =>
+    `--as-of ${d.value ?? '?'} is far outside the pool's period ${arg(d, 'start')} to ${arg(d, 'end')} (more than ${arg(d, 'margin')} months away): a mistyped year?`,
+  'coverage.as-of-after-data': (d) =>
+    `--as-of ${d.value ?? '?'} is after the last month in the progress data (${arg(d, 'last')}): the months after it count as no data`,
+  'coverage.data-stopped': (d) =>
+    `${arg(d, 'kommune')} (${arg(d, 'id')}): no data since ${d.value ?? '?'} (the data runs to ${arg(d, 'last')}); its unmet tranches may be waiting for rows that never came`,
   'check.no-as-of': () => 'the progress file has no data rows: give the month to evaluate with --as-of YYYY-MM',
 
   'progress.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM, like 2017-07)`,
+  'progress.month-out-of-period': (d) =>
+    `${col(d)}${d.value ?? '?'} is far outside the pool's period ${arg(d, 'start')} to ${arg(d, 'end')} (more than ${arg(d, 'margin')} months away): a mistyped year?`,
   'progress.duplicate': (d) =>
     `${col(d)}${arg(d, 'kommune')} has a second row for ${d.value ?? '?'} (first on line ${arg(d, 'firstLine')})`,
   'progress.above-bound': (d) =>
@@ -34,6 +47,15 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'allocation.not-kommune': (d) => `${arg(d, 'path')}: ${quoted(d)} is not a kommune (check works on kommuner only)`,
   'allocation.duplicate': (d) => `${arg(d, 'path')}: ${d.value ?? '?'} appears twice (first at ${arg(d, 'first')})`,
   'allocation.bad-applied': (d) => `${col(d)}expected yes or no, got ${quoted(d)}`,
+  'allocation.other-pool': (d) =>
+    `this allocation was made for pool ${quoted(d)}, not ${arg(d, 'pool')}: give --pool ${d.value ?? '?'} (see flere pools)`,
+  'allocation.other-shares': (d) => {
+    const others = Number(d.args?.['count'] ?? 1) - 1;
+    return (
+      `the tranches of ${arg(d, 'kommune')} (${d.value ?? '?'}), ${arg(d, 'tranches')} of ${arg(d, 'amount')}, are not the ${arg(d, 'shares')} % of pool ${arg(d, 'pool')}` +
+      `${others > 0 ? ` (nor are those of ${others} more)` : ''}: an allocation of another pool? Give its --pool`
+    );
+  },
   'allocation.tranche-count': (d) =>
     `${d.value ? `${d.value}: ` : ''}${arg(d, 'found')} tranches, but the pool has ${arg(d, 'expected')} (is --pool right?)`,
   'allocation.tranche-sum': (d) =>
@@ -41,12 +63,6 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
 
   'kommune.empty': (d) => `${col(d)}empty kommune`,
 
-  'ledger.locked': (d) => {
-    const pid = d.args?.['pid'];
-    const holder = pid === undefined ? '' : ` by process ${String(pid)} on ${arg(d, 'host')} since ${arg(d, 'since')}`;
-    return `ledger locked${holder} (${d.value ?? 'lock file'}); another flere check --record is running — if not, remove the lock file`;
-  },
-  'ledger.lock-failed': (d) => `cannot create the ledger's lock file (${d.value ?? 'unknown error'})`,
   'ledger.bad-month': (d) => `${col(d)}not a month: ${quoted(d)} (expected YYYY-MM)`,
   'ledger.bad-tranche': (d) => `${col(d)}not a tranche number: ${quoted(d)}`,
   'ledger.other-pool': (d) => `${col(d)}this row is for pool ${quoted(d)}, not ${arg(d, 'pool')}: is this the right ledger?`,

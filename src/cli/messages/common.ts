@@ -24,6 +24,9 @@ const why = (d: Diagnostic): string => {
   return meaning === undefined ? ` (${code})` : `: ${meaning} (${code})`;
 };
 
+/** A key given twice in a JSON object (any document family). */
+export const jsonDuplicateKey = (d: Diagnostic): string => `${d.value ?? '?'} is given twice; JSON would silently keep the last: keep one`;
+
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   ...usageMessages,
   'io.read': (d) => `cannot read the file${why(d)}`,
@@ -56,5 +59,15 @@ export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'allocation.no-rows': () => 'no data rows',
   'allocation.too-small-total': (d) => `the total ${d.value ?? ''} is smaller than one unit (${d.args?.['unit'] ?? ''})`,
   'applicants.not-in-counts': (d) => `${col(d)}${quoted(d)} applied but has no count in the counts file`,
+  'allocate.require-all-free': () => '--require-all is about the 98 kommuner; it cannot go with --no-registry',
+  'counts.missing-kommuner': (d) => {
+    const count = Number(d.args?.['count'] ?? 0);
+    const names = String(d.args?.['names'] ?? '').split(', ');
+    const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+    const what = `${count} of the 98 kommuner ${count === 1 ? 'has' : 'have'} no row: ${shown}`;
+    return d.args?.['required'] === 'yes'
+      ? `${what} (--require-all: every kommune must have a row)`
+      : `${what}; the pool is divided among the ${98 - count} present (--require-all makes this an error)`;
+  },
   'allocate.two-stdin': () => 'only one of the counts file and --applicants can be read from standard input',
 };

@@ -1,13 +1,17 @@
 /** Wording for problems of `flere followup`: its inputs and how they must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { jsonDuplicateKey } from './common.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 /** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
-const kommune = (d: Diagnostic): string =>
+export const kommune = (d: Diagnostic): string =>
   d.args?.['name'] === undefined ? `kommune ${arg(d, 'kommune')}` : `${arg(d, 'name')} (${arg(d, 'kommune')})`;
-/** The JSON path of a check-result diagnostic, as `tranches[3]: `. */
-const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
+/** A follow-up source: `Dragør (155), which did not apply` or `tranche 3 of Brøndby (153), forfeited`. */
+const source = (d: Diagnostic): string =>
+  arg(d, 'kind') === 'forfeited' ? `tranche ${arg(d, 'tranche')} of ${kommune(d)}, forfeited` : `${kommune(d)}, which did not apply`;
+/** The JSON path of a diagnostic about a JSON document, as `tranches[3]: `. */
+export const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${d.value}: `);
 
 /** English messages for the follow-up command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
@@ -34,7 +38,30 @@ export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string
   'followup.check-duplicate': (d) =>
     `${path(d)}tranche ${arg(d, 'tranche')} of kommune ${arg(d, 'kommune')} appears twice (first at ${arg(d, 'first')})`,
 
+  'followup.unit-not-stated': () =>
+    'a CSV allocation does not state its rounding unit: give --unit (the unit it was allocated in, e.g. --unit 1000), or use the JSON allocation, which states it',
+  'followup.sources-need-forfeited': () => '--sources forfeited needs --forfeited CHECK, the check result that lists the forfeited tranches',
+  'followup.round-other-pool': (d) =>
+    `${path(d)}this round is of pool ${JSON.stringify(arg(d, 'found'))}, the allocation of ${arg(d, 'pool')}: the round belongs to another allocation`,
+  'followup.round-other-allocation': (d) =>
+    d.value === 'check.original_pool'
+      ? `${path(d)}the round accounted for an original pool of ${arg(d, 'found')}, this allocation's is ${arg(d, 'expected')}: the round belongs to another allocation`
+      : arg(d, 'expected') === ''
+        ? `${path(d)}${source(d)} is no source of this allocation: the round belongs to another allocation`
+        : `${path(d)}${source(d)} is ${arg(d, 'found')} here but ${arg(d, 'expected')} in the allocation: the round belongs to another allocation`,
+  'followup.round-twice': (d) =>
+    `${path(d)}${source(d)} was distributed twice, by round ${arg(d, 'firstRound')} (${arg(d, 'first')}) and again: the earlier rounds distributed a krone twice`,
+  'followup.round-unbalanced': (d) =>
+    `the rounds' sources add up to ${arg(d, 'sources')}, but what they paid and left unallocated to ${arg(d, 'outcome')}: the round has been changed`,
+  'followup.already-distributed': (d) =>
+    `${path(d)}${source(d)}, ${arg(d, 'amount')} kr., was distributed by round ${arg(d, 'round')} already and cannot be distributed again` +
+    (arg(d, 'kind') === 'forfeited' ? '' : ' (--sources forfeited takes only the forfeited tranches)'),
+
+  'followup-round.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'followup-round.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
+
   'check-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
+  'check-result.json-duplicate-key': jsonDuplicateKey,
   'check-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
   'check-result.quiet': () =>
     'this check result was written with --quiet and lists only the due tranches: run flere check without --quiet for --forfeited',

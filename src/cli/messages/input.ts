@@ -71,4 +71,5 @@ export const inputMessages: Readonly<Record<InputCode, (d: Diagnostic) => string
   'number.decimal-mark': (d) => `${col(d)}${quoted(d)} uses the other decimal mark (${markHint(d)})`,
   'number.too-large': (d) => `${col(d)}number too large: ${quoted(d)}`,
   'number.too-precise': (d) => `${col(d)}too many decimals (at most 18): ${quoted(d)}`,
+  'number.too-long': (d) => `${col(d)}far too long for a number (${arg(d, 'length')} characters): ${quoted(d)}`,
 };

@@ -1,29 +1,34 @@
 /**
  * Wording for problems of person files (`flere progress`, `flere check --persons`).
- * No message ever names a person: the line number is how a row is found.
+ * No message ever names a person or quotes a cell (any cell may hold a person's identifier):
+ * the file, line and column are how a problem is found.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
-// A value withheld because it might carry the person's identifier.
-const valueOrWithheld = (d: Diagnostic): string => (d.value === undefined ? '(value not shown)' : quoted(d));
 
 export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   'persons.no-header': () => 'the file is empty: expected a header person,kommune,month,recipient,cleared,company,paid_hours',
   'persons.no-rows': () => 'the file has a header but no data rows',
+  'persons.no-reference-month': (d) =>
+    `no row in the reference month ${d.value ?? '?'}, whose recipients form the target groups (the file has ${arg(d, 'first')} to ${arg(d, 'last')}): ` +
+    'give the pool with --pool, or the month with --reference-month YYYY-MM',
   'persons.utf16': () => 'UTF-16 text ("Unicode text") is not read here; save the file as CSV UTF-8',
-  'persons.missing-column': (d) => `no «${arg(d, 'column')}» column (the header has: ${arg(d, 'header')})`,
-  'persons.duplicate-column': (d) => `columns «${arg(d, 'first')}» and «${d.column ?? '?'}» mean the same; keep one`,
   'persons.line-too-long': () => 'a line longer than 1 MiB: this is not a person file (or it has no line breaks)',
   'persons.bad-quotes': () => 'cannot read this row as CSV (unbalanced or misplaced quotes)',
   'persons.field-count': (d) => `row has ${arg(d, 'found')} cells, the header has ${arg(d, 'expected')}`,
   'persons.empty-person': (d) => `${col(d)}empty person identifier`,
   'persons.empty-kommune': (d) => `${col(d)}empty kommune`,
-  'persons.unknown-kommune': (d) => `${col(d)}unknown kommune (value not shown: it may hold the person's identifier)`,
-  'persons.bad-month': (d) => `${col(d)}${valueOrWithheld(d)} is not a month; expected YYYY-MM (e.g. 2017-07)`,
-  'persons.bad-flag': (d) => `${col(d)}expected 0 or 1, got ${valueOrWithheld(d)}`,
+  'persons.cell-too-long': (d) => `${col(d)}a cell longer than ${arg(d, 'limit')} bytes: not a value of this column (a missing quote or line break?)`,
+  'persons.unknown-kommune': (d) => {
+    const suggestions = d.args?.['suggestions'];
+    return `${col(d)}not a kommune code or name${suggestions === undefined ? '' : ` (did you mean ${String(suggestions)}?)`}`;
+  },
+  'persons.bad-month': (d) => `${col(d)}not a month; expected YYYY-MM or YYYY-MM-DD (e.g. 2017-07)`,
+  'persons.month-out-of-period': (d) =>
+    `${col(d)}a month far outside the pool's period (rows may run from ${String(d.args?.['first'] ?? '?')} to ${String(d.args?.['last'] ?? '?')}): a mistyped year?`,
+  'persons.bad-flag': (d) => `${col(d)}expected 0 or 1`,
   'persons.duplicate-month': (d) =>
     `a second row for the same person in ${arg(d, 'month')} (kommune ${arg(d, 'kommune')}); each person has at most one row per month`,
   'persons.two-kommuner': (d) =>

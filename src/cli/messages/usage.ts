@@ -11,7 +11,6 @@ export const usageMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     const suggestion = d.args?.['suggestion'];
     return `unknown command ${JSON.stringify(d.value ?? '')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; ${help(d)}`;
   },
-  'usage.no-command': () => 'no command given; see flere --help',
   'usage.unknown-option': (d) => {
     const suggestion = d.args?.['suggestion'];
     return `unknown option ${d.value ?? ''}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; ${help(d)}`;

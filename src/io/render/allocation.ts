@@ -116,7 +116,7 @@ function explainJson(a: Allocation, e: AllocationExplanation, i: number): object
 
 function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<string> {
   const trancheHeads = a.shares.map((_, j) => `tranche_${j + 1}`);
-  const explainHeads = options.explain ? ['quota', 'floor', 'remainder', 'rank', 'extra_unit'] : [];
+  const explainHeads = options.explain ? ['quota', 'quota_decimal', 'floor', 'remainder', 'rank', 'extra_unit'] : [];
   const header = ['id', 'name', 'count', 'share', 'amount', ...trancheHeads, 'applied', ...explainHeads];
   const explanation = options.explain ? explainAllocation(a) : undefined;
   const share = sharePercents(a);
@@ -131,7 +131,7 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<st
       cells.push(text(row.recipient.applied ? 'yes' : 'no'));
       const e = explanation?.rows[i];
       if (e) {
-        cells.push(text(quotaFraction(a.unit, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
+        cells.push(text(quotaFraction(a.unit, e.quota)), num(quotaDecimal(a.unit, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
         cells.push(text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no'));
       }
       yield cells;

@@ -12,6 +12,7 @@ import { sparkline } from './check-sparkline.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextColumn, type TextRow } from './text-table.js';
+import { visibleText } from './visible-text.js';
 
 const money = (x: Fixed): string => groupDigits(formatFixed(x));
 const danish = (s: string): string => groupDigits(s);
@@ -103,7 +104,7 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
     styles.push([(s) => s, (s) => s, ...cellStyles]);
   }
 
-  const title = `${pool.name}: tranches as of ${view.asOf} (pool ${pool.start} to ${pool.end})${view.quiet ? ', due now only' : ''}`;
+  const title = `${visibleText(pool.name)}: tranches as of ${view.asOf} (pool ${pool.start} to ${pool.end})${view.quiet ? ', due now only' : ''}`;
   const lines = [p.bold(title), ...colourCells(layoutTable(columns, rows, p.bold), rows, styles, columns)];
   lines.push('', ...summary(view, p));
   return `${lines.join('\n')}\n`;

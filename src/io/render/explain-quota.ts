@@ -16,18 +16,28 @@ export const SHARE_SCALE = 4;
 /** Fractional digits beyond the unit's scale for an explained quota's decimal form. */
 const QUOTA_EXTRA_SCALE = 6;
 
+/** A quota in units of `unit` kroner as a fraction of kroner (not reduced). */
+function quotaInKroner(unit: Fixed, quota: Ratio): Ratio {
+  return { num: quota.num * unit.digits, den: quota.den * 10n ** BigInt(unit.scale) };
+}
+
 /** A quota (in units of `unit` kroner) in kroner as a reduced fraction `num/den`, or a whole number. */
 export function quotaFraction(unit: Fixed, quota: Ratio): string {
-  const num = quota.num * unit.digits;
-  const den = quota.den * 10n ** BigInt(unit.scale);
+  const { num, den } = quotaInKroner(unit, quota);
   const g = gcd(num, den) || 1n;
   return den / g === 1n ? `${num / g}` : `${num / g}/${den / g}`;
 }
 
-/** A quota (in units) in kroner as a decimal, rounded half up; `…` marks that digits were rounded away. */
+/**
+ * A quota (in units) in kroner as a decimal with QUOTA_EXTRA_SCALE digits beyond the unit's
+ * scale, rounded half up; `…` marks that digits were rounded away. A unit of `digits /
+ * 10^scale` kroner makes the quota `num · digits / (den · 10^scale)` kroner: the same
+ * fraction `quotaFraction` shows, so the two forms can never disagree.
+ */
 export function quotaDecimal(unit: Fixed, quota: Ratio): string {
-  const { value, exact } = divideToFixed(quota.num * unit.digits, quota.den, unit.scale + QUOTA_EXTRA_SCALE);
-  return formatFixed({ digits: value.digits, scale: value.scale - unit.scale }) + (exact ? '' : '…');
+  const { num, den } = quotaInKroner(unit, quota);
+  const { value, exact } = divideToFixed(num, den, unit.scale + QUOTA_EXTRA_SCALE);
+  return formatFixed(value) + (exact ? '' : '…');
 }
 
 /** A remainder as `num/den` of a unit, or `0`. */

@@ -1,15 +1,13 @@
 /**
  * Renderers of a follow-up pool, keyed by format. Each is pure: the view in, text out.
- * Every amount is an exact decimal string in kroner at the follow-up's base scale (the
- * finest decimal place of the sources and the unit), so the numbers of one document add up
- * as written.
+ * Every amount is an exact decimal string in kroner at the document's scale (the finest
+ * decimal place of every amount it shows), so the numbers of one document add up as written.
  */
-import { divideToFixed, type Fixed, formatFixed, toCommonScale } from '../../core/decimal.js';
+import { divideToFixed, type Fixed, formatFixed, sumFixed, toCommonScale } from '../../core/decimal.js';
 import { type AllocationExplanation, explainAllocation } from '../../core/explain.js';
-import type { Followup, FollowupSource } from '../../core/followup.js';
-import type { FollowupAccounting } from '../../core/followup-accounting.js';
+import type { Followup, FollowupSource, FollowupSourceKind } from '../../core/followup.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
-import type { FollowupTrail } from '../../core/followup-trail.js';
+import type { FollowupRound } from '../../core/followup-round.js';
 import { formatUnits } from '../../core/money.js';
 import { type CsvCell, num, text, writeCsv } from './csv-write.js';
 import type { CsvDialect } from './csv-dialect.js';
@@ -18,12 +16,13 @@ import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextColumn, type TextRow } from './text-table.js';
+import { visibleText } from './visible-text.js';
 
-/** Everything a follow-up renderer shows: the result, its audit trail and its balances. */
-export interface FollowupView {
-  readonly followup: Followup;
-  readonly trail: FollowupTrail;
-  readonly accounting: FollowupAccounting;
+/**
+ * Everything a follow-up renderer shows: the round (its result, audit trail, balances and
+ * the earlier rounds) and how it was asked for.
+ */
+export interface FollowupView extends FollowupRound {
   readonly key: FollowupKey;
   /** The original pool, when the allocation names it (id for JSON, name for the table). */
   readonly pool?: { readonly id: string; readonly name: string };
@@ -42,10 +41,16 @@ export type FollowupRenderer = (view: FollowupView, options: FollowupRenderOptio
 /** The key as the user gave it: `count`, `equal`, or the weight column's name. */
 const keyName = (key: FollowupKey): string => (key.kind === 'column' ? key.column : key.kind);
 
-/** A money amount in kroner at the view's base scale, canonical (`1165000`, `1165000.50`). */
-const money = (v: FollowupView, x: Fixed): string => formatFixed(x, v.trail.scale);
-/** `base` base units (10^−scale kroner) as a canonical decimal string. */
-const baseMoney = (v: FollowupView, base: bigint): string => formatFixed({ digits: base, scale: v.trail.scale });
+/**
+ * The document's scale: the finest decimal place of every amount it shows. The trail's base
+ * unit covers the follow-up (its sources and unit), but the balances also show the
+ * allocation's own amounts, whose total may have øre where the follow-up has none.
+ */
+const scaleOf = (v: FollowupView): number => Math.max(v.trail.scale, v.accounting.scale);
+/** A money amount in kroner at the document's scale, canonical (`1165000`, `1165000.50`). */
+const money = (v: FollowupView, x: Fixed): string => formatFixed(x, scaleOf(v));
+/** `base` base units of the trail (10^−trail.scale kroner) at the document's scale. */
+const baseMoney = (v: FollowupView, base: bigint): string => formatFixed({ digits: base, scale: v.trail.scale }, scaleOf(v));
 /** A recipient's amount (units of the follow-up's unit) in kroner at the base scale. */
 const rowMoney = (v: FollowupView, r: number): string => baseMoney(v, v.trail.columnTotals[r] ?? 0n);
 
@@ -68,6 +73,7 @@ function renderJson(v: FollowupView, options: FollowupRenderOptions): string {
   const document = {
     version: 1,
     allocation_pool: v.pool?.id ?? null,
+    round: v.round,
     pool: money(v, f.pool),
     unit: formatFixed(f.unit),
     unallocated: money(v, f.unallocated),
@@ -89,6 +95,12 @@ function renderJson(v: FollowupView, options: FollowupRenderOptions): string {
       amount: rowMoney(v, i),
       ...(explanation ? { explain: explainJson(f, explanation, i) } : {}),
     })),
+    not_distributed: v.heldBack.map((s) => sourceJson(v, s)),
+    earlier: {
+      paid: money(v, a.earlierPaid),
+      unallocated: money(v, a.earlierUnallocated),
+      sources: (v.earlier?.sources ?? []).map((s) => ({ round: s.round, ...sourceJson(v, s) })),
+    },
     check: {
       recipients: money(v, a.followupPaid),
       unallocated: money(v, a.followupUnallocated),
@@ -97,10 +109,18 @@ function renderJson(v: FollowupView, options: FollowupRenderOptions): string {
       original_pool_stated: a.originalStated,
       allocation_unallocated: money(v, a.allocationUnallocated),
       kept_by_applicants: money(v, a.keptByApplicants),
+      earlier_rounds_paid: money(v, a.earlierPaid),
+      earlier_rounds_unallocated: money(v, a.earlierUnallocated),
+      not_yet_distributed: money(v, a.notYetDistributed),
       accounts_for_original_pool: a.originalBalances,
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** A source as JSON: where the money comes from, without where it went. */
+function sourceJson(v: FollowupView, s: FollowupSource): object {
+  return { id: s.id, name: s.name, kind: s.kind, tranche: s.tranche, amount: money(v, s.amount) };
 }
 
 function explainJson(f: Followup, e: AllocationExplanation, i: number): object {
@@ -171,31 +191,50 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
     cells: ['', 'Total', groupDigits(weightTotal), groupDigits(formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE)), kr(v.accounting.followupPaid)],
     style: p.bold,
   });
-  const by = v.key.kind === 'equal' ? 'in equal shares' : v.key.kind === 'count' ? 'by count in the allocation' : `by «${v.key.column}»`;
-  const of = v.pool ? ` of ${v.pool.name}` : '';
+  const by = v.key.kind === 'equal' ? 'in equal shares' : v.key.kind === 'count' ? 'by count in the allocation' : `by «${visibleText(v.key.column)}»`;
+  const of = v.pool ? ` of ${visibleText(v.pool.name)}` : '';
+  const round = v.round > 1 ? `, round ${v.round}` : '';
   const lines = [
-    p.bold(`Follow-up pool${of}: ${kr(f.pool)} kr. in units of ${groupDigits(formatFixed(f.unit))} kr., ${f.rows.length} recipient${f.rows.length === 1 ? '' : 's'} ${by}`),
+    p.bold(`Follow-up pool${of}${round}: ${kr(f.pool)} kr. in units of ${groupDigits(formatFixed(f.unit))} kr., ${f.rows.length} recipient${f.rows.length === 1 ? '' : 's'} ${by}`),
     ...layoutTable(columns, rows, p.bold),
   ];
   if (f.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${kr(f.unallocated)} kr.`);
-  lines.push(sourcesLine(v), ...checkLines(v, p));
+  lines.push(...sourcesLines(v), ...checkLines(v, p));
   if (options.explain) lines.push('', ...trailTable(v, p), '', ...quotaTable(v.followup.rows.map((r) => r.recipient), explainAllocation(v.followup), v.followup.unit, p));
   return `${lines.join('\n')}\n`;
 }
 
-/** `Sources: 9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`. */
-function sourcesLine(v: FollowupView): string {
-  const count = { 'not-applied': 0, forfeited: 0 };
-  const base = { 'not-applied': 0n, forfeited: 0n };
-  v.followup.sources.forEach((s, i) => {
-    count[s.kind] += 1;
-    base[s.kind] += v.trail.sourceTotals[i] ?? 0n;
-  });
+/**
+ * Where the pool comes from, and the follow-up money outside it:
+ * `Sources: 9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`, then
+ * what earlier rounds distributed and what this round leaves for a later one.
+ */
+function sourcesLines(v: FollowupView): string[] {
+  const lines = [`Sources: ${sourceSummary(v, v.followup.sources)}`];
+  const earlier = v.earlier?.sources ?? [];
+  if (earlier.length > 0) {
+    const first = Math.min(...earlier.map((s) => s.round));
+    const rounds = first === v.round - 1 ? `round ${first}` : `rounds ${first}–${v.round - 1}`;
+    lines.push(`Distributed before, by ${rounds}: ${sourceSummary(v, earlier)}`);
+  }
+  if (v.heldBack.length > 0) lines.push(`Not in this round (not yet distributed): ${sourceSummary(v, v.heldBack)}`);
+  return lines;
+}
+
+/** `9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`, or `none`. */
+function sourceSummary(v: FollowupView, sources: readonly FollowupSource[]): string {
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  const kr = (b: bigint): string => groupDigits(baseMoney(v, b));
-  const parts = [`${plural(count['not-applied'], 'kommune', 'kommuner')} that did not apply (${kr(base['not-applied'])} kr.)`];
-  if (count.forfeited > 0) parts.push(`${plural(count.forfeited, 'forfeited tranche', 'forfeited tranches')} (${kr(base.forfeited)} kr.)`);
-  return `Sources: ${parts.join(', ')}`;
+  const words: Record<FollowupSourceKind, [string, string]> = {
+    'not-applied': ['kommune that did not apply', 'kommuner that did not apply'],
+    forfeited: ['forfeited tranche', 'forfeited tranches'],
+  };
+  const parts = (['not-applied', 'forfeited'] as const).flatMap((kind) => {
+    const amounts = sources.filter((s) => s.kind === kind).map((s) => s.amount);
+    if (amounts.length === 0) return [];
+    const [one, many] = words[kind];
+    return [`${plural(amounts.length, one, many)} (${groupDigits(money(v, sumFixed(amounts)))} kr.)`];
+  });
+  return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
 function checkLines(v: FollowupView, p: Palette): string[] {
@@ -203,10 +242,12 @@ function checkLines(v: FollowupView, p: Palette): string[] {
   const kr = (x: Fixed): string => groupDigits(money(v, x));
   const mark = (ok: boolean): string => (ok ? p.green('✓') : p.red('✗'));
   const original = a.originalStated ? 'the original pool' : 'the allocation (its total is not in the file)';
+  const earlier = v.earlier === undefined ? '' : ` + earlier rounds ${kr(a.earlierPaid)} + their unallocated ${kr(a.earlierUnallocated)}`;
+  const held = v.heldBack.length === 0 ? '' : ` + not yet distributed ${kr(a.notYetDistributed)}`;
   const rest = a.allocationUnallocated.digits === 0n ? '' : ` + allocation unallocated ${kr(a.allocationUnallocated)}`;
   return [
     `Check: recipients ${kr(a.followupPaid)} + unallocated ${kr(a.followupUnallocated)} = ${kr(a.followupPool)} kr. = follow-up pool ${mark(a.followupBalances)}`,
-    `Check: applicants keep ${kr(a.keptByApplicants)} + follow-up ${kr(a.followupPaid)} + unallocated ${kr(a.followupUnallocated)}${rest} = ${kr(a.originalPool)} kr. = ${original} ${mark(a.originalBalances)}`,
+    `Check: applicants keep ${kr(a.keptByApplicants)}${earlier} + follow-up ${kr(a.followupPaid)} + unallocated ${kr(a.followupUnallocated)}${held}${rest} = ${kr(a.originalPool)} kr. = ${original} ${mark(a.originalBalances)}`,
   ];
 }
 

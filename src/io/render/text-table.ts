@@ -1,7 +1,10 @@
 /**
  * Aligned plain-text tables for terminals. Widths are measured in code points of the
- * visible text (colour codes are added after alignment), numbers align right.
+ * visible text (colour codes are added after alignment), numbers align right. Every cell and
+ * heading is made visible first (`visibleText`): names and column names come from files and
+ * options, and an escape sequence in one must not reach the terminal.
  */
+import { visibleText } from './visible-text.js';
 
 /** A column: its heading and whether its cells align right (numbers). */
 export interface TextColumn {
@@ -22,10 +25,12 @@ export function layoutTable(
   headingStyle: (line: string) => string = (s) => s,
 ): string[] {
   const width = (s: string): number => [...s].length;
+  const shownColumns = columns.map((c) => ({ ...c, heading: visibleText(c.heading) }));
+  const shownRows = rows.map((r) => ({ ...r, cells: r.cells.map(visibleText) }));
   // A loop, not Math.max(...cells): a million rows would be a million arguments (stack overflow).
-  const widths = columns.map((c, j) => rows.reduce((w, r) => Math.max(w, width(r.cells[j] ?? '')), width(c.heading)));
+  const widths = shownColumns.map((c, j) => shownRows.reduce((w, r) => Math.max(w, width(r.cells[j] ?? '')), width(c.heading)));
   const line = (cells: readonly string[]): string =>
-    columns
+    shownColumns
       .map((c, j) => {
         const cell = cells[j] ?? '';
         const pad = ' '.repeat((widths[j] as number) - width(cell));
@@ -33,5 +38,5 @@ export function layoutTable(
       })
       .join('  ')
       .trimEnd();
-  return [headingStyle(line(columns.map((c) => c.heading))), ...rows.map((r) => (r.style ?? ((s) => s))(line(r.cells)))];
+  return [headingStyle(line(shownColumns.map((c) => c.heading))), ...shownRows.map((r) => (r.style ?? ((s) => s))(line(r.cells)))];
 }

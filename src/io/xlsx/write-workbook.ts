@@ -1,0 +1,254 @@
+/**
+ * A {@link Workbook} as the bytes of an .xlsx file (Office Open XML, zipped with fflate).
+ * Written here, on the zip library that write-excel-file itself uses, rather than with
+ * write-excel-file: that library takes each number as a JavaScript double and writes
+ * `String(value)`, which cannot hold flere's exact decimals (see the README's Dependencies).
+ *
+ * What a person sees when the file opens: the header row bold, frozen and with filter
+ * buttons; numbers right-aligned in grouped formats that Excel shows in its own language
+ * (the format codes are locale-neutral); months as dates shown `2017-07`; text as text; a
+ * totals row in bold under the filtered range; columns wide enough for their contents.
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { CellKind, CellValue, Sheet, SheetColumn, Workbook } from './workbook.js';
+
+/** The widest column made, in characters; longer texts wrap nothing but are cut off on screen. */
+const MAX_WIDTH = 60;
+const CANONICAL_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+// XML 1.0 cannot hold these at all, not even escaped.
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+/** The bytes of the workbook's .xlsx file. Throws RangeError for a cell that is not its column's kind (a bug). */
+export function workbookBytes(workbook: Workbook): Uint8Array {
+  if (workbook.sheets.length === 0) throw new RangeError('a workbook needs a sheet');
+  const styles = new StyleTable();
+  const sheets = workbook.sheets.map((sheet, i) => ({ name: checkedName(sheet.name), ...sheetXml(sheet, styles, i === 0) }));
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
+    '_rels/.rels': strToU8(ROOT_RELS),
+    'xl/workbook.xml': strToU8(workbookXml(sheets)),
+    'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
+    'xl/styles.xml': strToU8(styles.xml()),
+  };
+  sheets.forEach((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml);
+  });
+  return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+function checkedName(name: string): string {
+  if (name === '' || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name)) throw new RangeError(`not a sheet name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** `A`, `B`, …, `Z`, `AA`, … for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Excel's serial day number of the first day of a `YYYY-MM` month (1900 date system). */
+export function monthSerial(month: string): number {
+  const m = MONTH.exec(month);
+  if (!m) throw new RangeError(`not a month: ${month}`);
+  return daysSinceEpoch(Number(m[1]), Number(m[2]), 1) + 25569;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar, in integers. */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replace(INVALID_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** The cell formats (number format × bold) used, each an `<xf>` of styles.xml. */
+class StyleTable {
+  private readonly formats = new Map<string, number>();
+  private readonly xfs: { numFmtId: number; bold: boolean }[] = [{ numFmtId: 0, bold: false }];
+  private readonly index = new Map<string, number>([['0:false', 0]]);
+
+  /** The style id for a column's cells, bold for headers and totals. */
+  id(column: SheetColumn | undefined, bold: boolean): number {
+    const numFmtId = column === undefined ? 0 : this.numFmt(column);
+    const key = `${numFmtId}:${bold}`;
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.xfs.length;
+      this.xfs.push({ numFmtId, bold });
+      this.index.set(key, id);
+    }
+    return id;
+  }
+
+  private numFmt(column: SheetColumn): number {
+    const kind: CellKind = column.kind;
+    if (kind === 'text') return 49; // built-in "@": text
+    if (kind === 'integer') return 3; // built-in "#,##0"
+    const code = kind === 'month' ? 'yyyy-mm' : `#,##0.${'0'.repeat(column.decimals ?? 2)}`;
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = 164 + this.formats.size;
+      this.formats.set(code, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const numFmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('');
+    const xfs = this.xfs
+      .map(({ numFmtId, bold }) => `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"${numFmtId === 0 ? '' : ' applyNumberFormat="1"'}${bold ? ' applyFont="1"' : ''}/>`)
+      .join('');
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      (this.formats.size > 0 ? `<numFmts count="${this.formats.size}">${numFmts}</numFmts>` : '') +
+      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+/** One cell's XML, or '' for an empty one. */
+function cellXml(value: CellValue, column: SheetColumn, ref: string, style: number): string {
+  if (value === null || value === '') return '';
+  switch (column.kind) {
+    case 'text':
+      return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+    case 'month':
+      return `<c r="${ref}" s="${style}"><v>${monthSerial(value)}</v></c>`;
+    default:
+      // The decimal text itself, as the CSV shows it: no float on the way.
+      if (!CANONICAL_DECIMAL.test(value)) throw new RangeError(`not a decimal for ${column.header}: ${JSON.stringify(value)}`);
+      return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  }
+}
+
+/** How many characters a value takes on screen, with grouping and decimals as formatted. */
+function shownWidth(value: CellValue, column: SheetColumn): number {
+  if (value === null) return 0;
+  if (column.kind === 'text') return [...value].length;
+  if (column.kind === 'month') return 7;
+  const int = value.replace('-', '').split('.')[0] ?? '';
+  const places = column.kind === 'integer' ? 0 : (column.decimals ?? 2);
+  return int.length + Math.floor((int.length - 1) / 3) + (places > 0 ? places + 1 : 0) + (value.startsWith('-') ? 1 : 0);
+}
+
+/** A sheet's XML, and its filter range (header and data rows) for the workbook's defined name. */
+function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: string; filter: string } {
+  const { columns } = sheet;
+  const widths = columns.map((c) => [...c.header].length + 3); // room for the filter button
+  const headerStyle = styles.id(undefined, true);
+  const cellStyles = columns.map((c) => styles.id(c, false));
+  const totalStyles = columns.map((c) => styles.id(c, true));
+  const lastColumn = columnLetter(columns.length - 1);
+  const rows: string[] = [];
+  const header = columns.map((c, j) => `<c r="${columnLetter(j)}1" s="${headerStyle}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
+  rows.push(`<row r="1">${header}</row>`);
+  let r = 1;
+  const addRow = (values: readonly CellValue[], styleIds: readonly number[]): void => {
+    r += 1;
+    const cells = columns.map((c, j) => {
+      const value = values[j] ?? null;
+      widths[j] = Math.max(widths[j] as number, shownWidth(value, c) + 2);
+      return cellXml(value, c, `${columnLetter(j)}${r}`, styleIds[j] as number);
+    });
+    rows.push(`<row r="${r}">${cells.join('')}</row>`);
+  };
+  for (const row of sheet.rows) addRow(row, cellStyles);
+  const lastDataRow = r;
+  if (sheet.totals) addRow(sheet.totals, totalStyles);
+  const cols = widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, MAX_WIDTH)}" customWidth="1"/>`).join('');
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:${lastColumn}${r}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    `<autoFilter ref="A1:${lastColumn}${lastDataRow}"/>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>';
+  return { xml, filter: `$A$1:$${lastColumn}$${lastDataRow}` };
+}
+
+/** A sheet name as a formula reference: quoted, with quotes doubled. */
+const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+function workbookXml(sheets: readonly { readonly name: string; readonly filter: string }[]): string {
+  const sheetElements = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  // Excel keeps each sheet's filter range under this hidden name; without it, it repairs the file.
+  const filters = sheets
+    .map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quotedSheet(s.name))}!${s.filter}</definedName>`)
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<sheets>${sheetElements}</sheets>` +
+    `<definedNames>${filters}</definedNames>` +
+    '</workbook>'
+  );
+}
+
+function contentTypes(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    sheets +
+    '</Types>'
+  );
+}
+
+const ROOT_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+  '</Relationships>';
+
+function workbookRels(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    sheets +
+    `<Relationship Id="rId${sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    '</Relationships>'
+  );
+}

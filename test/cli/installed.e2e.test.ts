@@ -1,0 +1,74 @@
+/**
+ * flere as an installed package, run from another folder: `npm pack` (what ships), unpacked
+ * into a `node_modules` of its own with its runtime dependencies beside it (linked from this
+ * checkout, so no network is needed), then run as a person would: from a pipe and from a
+ * terminal, with the example data it ships.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasColour, runInTerminal, visible } from '../helpers/pty.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const { dir } = scratchDir('flere-installed-');
+const prefix = join(dir, 'prefix');
+const work = join(dir, 'work');
+const bin = join(prefix, 'node_modules', 'flere', 'bin', 'flere');
+
+beforeAll(() => {
+  mkdirSync(join(prefix, 'node_modules'), { recursive: true });
+  mkdirSync(work);
+  // --ignore-scripts: the package is packed from the build `npm test` made, not built again.
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir, ROOT], { encoding: 'utf8' }).trim();
+  execFileSync('tar', ['xzf', join(dir, tarball), '-C', join(prefix, 'node_modules')]);
+  renameSync(join(prefix, 'node_modules', 'package'), join(prefix, 'node_modules', 'flere'));
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies)) {
+    symlinkSync(join(ROOT, 'node_modules', name), join(prefix, 'node_modules', name));
+  }
+}, 60_000);
+
+const run = (args: string[], cwd = work) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC' }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('an installed package', () => {
+  it('ships its example data and says where it is', () => {
+    const where = run(['examples', '--path']);
+    expect([where.code, where.stderr]).toEqual([0, '']);
+    expect(where.stdout).toBe(`${join(prefix, 'node_modules', 'flere', 'data')}\n`);
+    for (const name of ['counts-2017.csv', 'applicants-2017.csv', 'progress-2017.csv', 'followup-2017.csv', 'kommuner.csv']) {
+      expect(readFileSync(join(where.stdout.trim(), name))).toEqual(readFileSync(join(ROOT, 'data', name)));
+    }
+  });
+
+  it("runs the README's 2017 story from a folder of its own, with the data copied there", () => {
+    cpSync(run(['examples', '--path']).stdout.trim(), join(work, 'data'), { recursive: true });
+    const steps = [
+      ['allocate', 'data/counts-2017.csv', '--applicants', 'data/applicants-2017.csv', '--format', 'json', '-o', 'allocation.json'],
+      ['check', 'data/progress-2017.csv', '--allocation', 'allocation.json', '--as-of', '2018-06', '--format', 'json', '-o', 'check.json'],
+      ['followup', 'allocation.json', '--to', 'data/followup-2017.csv', '--key', 'weight', '--unit', '1000', '--format', 'csv'],
+      ['pools'],
+    ];
+    for (const step of steps) {
+      const r = run(step);
+      expect([r.code, r.stderr], step.join(' ')).toEqual([0, '']);
+    }
+    // The same allocation as the checkout's own build makes.
+    const fromCheckout = spawnSync(process.execPath, [join(ROOT, 'bin', 'flere'), 'allocate', 'data/counts-2017.csv', '--applicants', 'data/applicants-2017.csv', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(readFileSync(join(work, 'allocation.json'), 'utf8')).toBe(fromCheckout.stdout);
+  });
+
+  it('bare flere prints the overview; in a terminal the table is coloured and nothing crashes', () => {
+    const bare = run([]);
+    expect([bare.code, bare.stderr]).toEqual([0, '']);
+    expect(bare.stdout).toMatch(/^Commands:/m);
+    const shown = runInTerminal(['allocate', join(prefix, 'node_modules', 'flere', 'data', 'counts-2017.csv')], { cwd: work, bin });
+    expect(shown.code).toBe(0);
+    expect(hasColour(shown.output)).toBe(true);
+    expect(visible(shown.output)).toMatch(/^101 +København /m);
+  });
+});

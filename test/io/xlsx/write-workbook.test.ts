@@ -1,0 +1,103 @@
+import { strFromU8, unzipSync } from 'fflate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnLetter, monthSerial, workbookBytes } from '../../../src/io/xlsx/write-workbook.js';
+import type { Workbook } from '../../../src/io/xlsx/workbook.js';
+
+const parts = (wb: Workbook) => {
+  const files = unzipSync(workbookBytes(wb));
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+};
+const ONE: Workbook = {
+  sheets: [
+    {
+      name: 'Fordeling',
+      columns: [
+        { header: 'id', kind: 'text' },
+        { header: 'name', kind: 'text' },
+        { header: 'amount', kind: 'integer' },
+        { header: 'share', kind: 'decimal', decimals: 4 },
+        { header: 'month', kind: 'month' },
+      ],
+      rows: [
+        ['101', 'København', '26250972', '10.0004', '2017-07'],
+        ['147', '=HYPERLINK("http://x")', '4598781', '1.7519', null],
+      ],
+      totals: [null, 'Total', '30849753', '11.7523', null],
+    },
+  ],
+};
+
+describe('workbookBytes', () => {
+  it('holds the parts a spreadsheet needs, one sheet each', () => {
+    expect(Object.keys(parts(ONE)).sort()).toEqual(
+      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+    );
+  });
+
+  it('writes each number as the exact decimal text, never through a float', () => {
+    const quota = '26250972.258231793396051705';
+    const sheet = parts({ sheets: [{ name: 'S', columns: [{ header: 'q', kind: 'decimal', decimals: 6 }], rows: [[quota], ['12345678901234567890123']] }] })['xl/worksheets/sheet1.xml'];
+    expect(sheet).toContain(`<v>${quota}</v>`);
+    expect(sheet).toContain('<v>12345678901234567890123</v>');
+    expect(Number(quota).toString()).not.toBe(quota); // what a float would have made of it
+  });
+
+  it('keeps text as text: a formula-looking name is an inline string, escaped, never a formula', () => {
+    const sheet = parts(ONE)['xl/worksheets/sheet1.xml'] as string;
+    expect(sheet).toMatch(/<c r="B3" s="\d+" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/x&quot;\)<\/t><\/is><\/c>/);
+    expect(sheet).not.toContain('<f>');
+  });
+
+  it('freezes and filters the header row; the totals row is below the filtered range', () => {
+    const sheet = parts(ONE)['xl/worksheets/sheet1.xml'] as string;
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:E3"/>');
+    expect(sheet).toContain('<row r="4">');
+    expect(parts(ONE)['xl/workbook.xml']).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Fordeling'!$A$1:$E$3</definedName>`);
+  });
+
+  it('formats numbers by grouped, locale-neutral codes and months as yyyy-mm dates', () => {
+    const styles = parts(ONE)['xl/styles.xml'] as string;
+    expect(styles).toContain('formatCode="#,##0.0000"');
+    expect(styles).toContain('formatCode="yyyy-mm"');
+    expect(styles).toMatch(/<xf numFmtId="3" /); // built-in #,##0
+    expect(parts(ONE)['xl/worksheets/sheet1.xml']).toContain(`<v>${monthSerial('2017-07')}</v>`);
+  });
+
+  it('refuses a number that is not a canonical decimal, and a bad sheet name (bugs, not data)', () => {
+    const bad = (value: string) => workbookBytes({ sheets: [{ name: 'S', columns: [{ header: 'n', kind: 'integer' }], rows: [[value]] }] });
+    expect(() => bad('1,5')).toThrow(RangeError);
+    expect(() => bad('1e5')).toThrow(RangeError);
+    expect(() => workbookBytes({ sheets: [{ name: 'a/b', columns: [{ header: 'n', kind: 'text' }], rows: [] }] })).toThrow(RangeError);
+  });
+});
+
+describe('monthSerial', () => {
+  it('is Excel\'s serial day number of the month\'s first day', () => {
+    // Known values of Excel's 1900 date system: 2017-01-01 is 42736, 2000-01-01 is 36526.
+    expect(monthSerial('2017-01')).toBe(42736);
+    expect(monthSerial('2017-07')).toBe(42736 + 181);
+    expect(monthSerial('2000-01')).toBe(36526);
+    expect(monthSerial('1900-03')).toBe(61);
+  });
+
+  it('agrees with the calendar as Date.UTC counts it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1901, max: 2999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const days = Date.UTC(year, month - 1, 1) / 86_400_000;
+        expect(monthSerial(`${year}-${String(month).padStart(2, '0')}`)).toBe(days + 25569);
+      }),
+    );
+  });
+});
+
+describe('columnLetter', () => {
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('%i → %s', (i, letters) => expect(columnLetter(i)).toBe(letters));
+});
