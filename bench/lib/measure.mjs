@@ -1,7 +1,8 @@
 /**
  * Timing child processes: wall-clock medians over several runs after a warm-up, runs of the
- * cases in a set interleaved (so that a noisy neighbour slows all of them alike), and the peak
- * memory of one extra run through a preloaded hook (so that timed runs carry no hook).
+ * cases in a set interleaved (so that a noisy neighbour slows all of them alike), the peak
+ * memory of one extra run through a preloaded hook (so that timed runs carry no hook), and
+ * instruction counts under valgrind's callgrind when valgrind is installed.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -78,4 +79,37 @@ export function peakMemory(cmd) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Whether valgrind can be run here (instruction counts are skipped without it). */
+export function hasValgrind() {
+  const probe = spawnSync('valgrind', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+/**
+ * Instructions executed by one run of each command (callgrind's total, all threads), as the
+ * median of `runs` interleaved runs. Unlike wall time, the count hardly moves with the
+ * machine's load (a few million between runs).
+ */
+export function instructionsInterleaved(commands, runs) {
+  const counts = commands.map(() => []);
+  for (let r = 0; r < runs; r += 1) {
+    commands.forEach((c, i) => {
+      const fd = openSync(c.stdout, 'w');
+      try {
+        const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...c.argv], {
+          cwd: c.cwd,
+          stdio: ['ignore', fd, 'pipe'],
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const found = /Collected : (\d+)/.exec(result.stderr?.toString() ?? '');
+        if (result.status !== 0 || !found) throw new Error(`${c.name} under valgrind exited ${result.status}`);
+        counts[i].push(Number(found[1]));
+      } finally {
+        closeSync(fd);
+      }
+    });
+  }
+  return commands.map((c, i) => ({ name: c.name, median: median(counts[i]), counts: counts[i] }));
 }

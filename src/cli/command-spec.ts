@@ -1,7 +1,7 @@
 /**
- * Commands as data: their argument, options and help, declared once and used both to parse
- * the command line (`parse-command-line.ts`) and to print `--help` (`help.ts`). A command's
- * work is loaded only when it runs (`run` imports its action lazily).
+ * Commands as data: their argument, options and help, declared once; `program.ts` builds the
+ * commander program from them, which parses the command line and prints `--help`. A
+ * command's work is loaded only when it runs (`run` imports its action lazily).
  */
 import { TEXT_ENCODINGS } from '../io/decode.js';
 import { CSV_DIALECTS, type CsvLocale } from '../io/render/csv-dialect.js';
@@ -57,16 +57,20 @@ export class OptionValueError extends Error {
   }
 }
 
+/** The flags as commander reads them (and help shows them): `-o, --output <file>`, `--no-registry`. */
+export function optionFlags(option: OptionSpec): string {
+  return `${option.short ? `-${option.short}, ` : ''}--${option.long}${option.value ? ` ${option.value}` : ''}`;
+}
+
 /** The key an option's value is stored under: `--decimal-mark` → `decimalMark`, `--no-registry` → `registry`. */
 export function optionKey(option: OptionSpec): string {
   return option.long.replace(/^no-/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Options every command takes. */
+/** Options of the program, given before or after the command (`--help` and `--version` are commander's). */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { long: 'no-color', description: 'never colour the table (also NO_COLOR=1)' },
   { long: 'debug', description: 'show a stack trace for internal errors' },
-  { long: 'help', short: 'h', description: 'show this help' },
 ];
 
 /** The values of {@link outputOptions}. */

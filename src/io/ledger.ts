@@ -26,6 +26,7 @@ import { decodeText, type TextEncoding } from './decode.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
 import { loadIconv } from './iconv.js';
+import { csvText } from './render/csv-write.js';
 
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
@@ -184,11 +185,10 @@ export interface Payout {
  */
 export function appendPayouts(ledger: Ledger, payouts: readonly Payout[], poolId: string): string {
   const old = ledger.text ?? '';
-  const eol = ledger.eol;
-  const d = ledger.delimiter;
-  const parts: string[] = [];
-  if (old.trim() === '') parts.push(ledger.header.map((h) => csvCell(h, d)).join(d) + eol);
-  else parts.push(old.endsWith('\n') || old.endsWith('\r') ? old : old + eol);
+  const layout = { delimiter: ledger.delimiter, eol: ledger.eol, bom: false };
+  // A new or blank file starts with the header; an old one keeps its text, ended by a line end.
+  const fresh = old.trim() === '';
+  const rows: string[][] = fresh ? [[...ledger.header]] : [];
   const width = ledger.header.length;
   for (const { entry, name } of payouts) {
     const values: Record<(typeof LEDGER_COLUMNS)[number], string> = {
@@ -196,7 +196,7 @@ export function appendPayouts(ledger: Ledger, payouts: readonly Payout[], poolId
       kommune: entry.kommune,
       name,
       tranche: String(entry.tranche),
-      amount: formatAmount(entry.amount, d),
+      amount: formatAmount(entry.amount, layout.delimiter),
       month_due: entry.monthDue,
       recorded_at: entry.recordedAt,
     };
@@ -205,19 +205,16 @@ export function appendPayouts(ledger: Ledger, payouts: readonly Payout[], poolId
       const i = ledger.columns[key];
       if (i !== undefined) cells[i] = values[key];
     }
-    parts.push(cells.map((c) => csvCell(c, d)).join(d) + eol);
+    rows.push(cells);
   }
-  return parts.join('');
+  const kept = fresh ? '' : old.endsWith('\n') || old.endsWith('\r') ? old : old + layout.eol;
+  return kept + csvText(rows, layout);
 }
 
 /** In a semicolon file (Danish Excel) the decimal mark is a comma, as the reader expects there. */
 function formatAmount(amount: Fixed, delimiter: string): string {
   const s = formatFixed(amount);
   return delimiter === ';' ? s.replace('.', ',') : s;
-}
-
-function csvCell(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**

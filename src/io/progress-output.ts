@@ -4,6 +4,8 @@
  */
 import { PROGRESS_COLUMNS, type ProgressRow } from '../core/person-progress.js';
 import type { TargetGroupRule } from '../core/target-group.js';
+import { CSV_DIALECTS } from './render/csv-dialect.js';
+import { num, text, writeCsv } from './render/csv-write.js';
 import type { Format } from './render/formats.js';
 import { layoutTable } from './render/text-table.js';
 
@@ -22,14 +24,12 @@ export type ProgressRenderer = (rows: readonly ProgressRow[], source: ProgressSo
 
 /**
  * `kommune,month,target_group,cleared,recipients,company_activity,paid_hours`, comma, `\n`,
- * no BOM. Every cell is a code, a month or a whole number, so nothing needs quoting.
+ * no BOM (the plain dialect). Every cell is a code, a month or a whole number.
  */
 function csv(rows: readonly ProgressRow[]): string {
-  const out: string[] = [PROGRESS_COLUMNS.join(',')];
-  for (const r of rows) {
-    out.push(`${r.kommune},${r.month},${r.target_group},${r.cleared},${r.recipients},${r.company_activity},${r.paid_hours}`);
-  }
-  return `${out.join('\n')}\n`;
+  // The kommune and the month are text; the counts are numbers.
+  const cells = rows.map((r) => PROGRESS_COLUMNS.map((c, i) => (i < 2 ? text : num)(String(r[c]))));
+  return writeCsv(PROGRESS_COLUMNS, cells, CSV_DIALECTS.plain);
 }
 
 /**

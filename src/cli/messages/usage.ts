@@ -23,4 +23,6 @@ export const usageMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'usage.invalid-value': (d) => `${d.args?.['option'] ?? 'option'} ${JSON.stringify(d.value ?? '')}: ${d.args?.['reason'] ?? 'invalid value'}`,
   'usage.option-needs-value': (d) => `${d.value ?? 'option'} needs a value ${d.args?.['placeholder'] ?? ''}`.trimEnd(),
   'usage.flag-takes-no-value': (d) => `${d.value ?? 'option'} takes no value`,
+  // Any other problem commander finds, in its own words.
+  'usage.option': (d) => `${d.value ?? 'the command line is not understood'}; ${help(d)}`,
 };

@@ -8,7 +8,7 @@ import type { Allocation } from '../../core/allocation.js';
 import { formatFixed, sumFixed, toCommonScale } from '../../core/decimal.js';
 import { type AllocationExplanation, explainAllocation } from '../../core/explain.js';
 import { formatUnits } from '../../core/money.js';
-import { type CsvCell, csvLines, num, text } from './csv-write.js';
+import { type CsvCell, csvChunks, num, text } from './csv-write.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
@@ -137,7 +137,7 @@ function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<st
       yield cells;
     }
   }
-  return csvLines(header, rows(), options.dialect);
+  return csvChunks(header, rows(), options.dialect);
 }
 
 function renderTable(a: Allocation, options: AllocationRenderOptions): string {

@@ -15,6 +15,19 @@ describe('writeCsv', () => {
     expect(out).toBe('\uFEFFnavn;beløb\r\nAarhus;1234,56\r\n');
   });
 
+  it('writes one BOM and every row once, in order, however many rows there are', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [text(`r;${i}`), num(`${i}.5`)]);
+    // Built by hand: the Danish dialect quotes the semicolon and writes a decimal comma.
+    const expected = `\uFEFFnavn;beløb\r\n${rows.map((_, i) => `"r;${i}";${i},5\r\n`).join('')}`;
+    expect(writeCsv(['navn', 'beløb'], rows, CSV_DIALECTS.da)).toBe(expected);
+    expect(writeCsv(['navn'], [], CSV_DIALECTS.da)).toBe('\uFEFFnavn\r\n');
+  });
+
+  it('quotes a lone CR or LF in either dialect, not only the dialect\'s line end', () => {
+    expect(writeCsv(['a'], [[text('x\ny')], [text('x\ry')]], CSV_DIALECTS.da)).toBe('\uFEFFa\r\n"x\ny"\r\n"x\ry"\r\n');
+    expect(writeCsv(['a'], [[text('x\ry')]], CSV_DIALECTS.plain)).toBe('a\n"x\ry"\n');
+  });
+
   it('neutralises text that a spreadsheet would run, but never numbers', () => {
     expect(['=1+1', '+45', '-2+3', '@SUM(A1)', '\tx', '\rx', 'Odense'].map(neutralizeFormula)).toEqual([
       "'=1+1",
