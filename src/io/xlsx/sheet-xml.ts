@@ -1,0 +1,62 @@
+/**
+ * A worksheet's XML, looked at before the workbook library parses it. The library builds
+ * every row as a dense array as wide as the sheet's widest row, so a sheet with one value in
+ * its last row and one in its last column (a few bytes in the file) would become a thousand
+ * million array slots: the sheet's extent is measured from the cells' own references first.
+ * And the library reads a cell holding an error value (`#DIV/0!`, `#N/A`) as empty, which in
+ * a progress file would pass for "no data": such cells are handed on as their error text.
+ */
+
+/** The most cells a sheet's used range (rows × columns, from A1) may span. */
+export const MAX_SHEET_CELLS = 5_000_000;
+/** Excel's own bounds: no sheet has more rows or columns. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** How far a sheet reaches: its last row and column (1-based) and how many cells it has. */
+export interface SheetExtent {
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: number;
+}
+
+// A `<c>` or `<row>` element (with any namespace prefix) and its `r` attribute: `B7` or `7`.
+const REFERENCE = /<(?:[A-Za-z_][\w.-]*:)?(c|row)\b[^>]*?\sr\s*=\s*["']([A-Za-z]{0,4})(\d{1,8})["']/g;
+// Every `<c>` element, with or without a reference.
+const CELL = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
+// A cell whose type is `e` (an error value): the type is changed to `str` (a formula's text).
+const ERROR_CELL = /(<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st\s*=\s*)(["'])e\2/g;
+
+/** 1-based column number of letters `A`…`XFD` (case-insensitive). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The extent of a worksheet's XML (see {@link SheetExtent}). */
+export function sheetExtent(xml: string): SheetExtent {
+  let rows = 0;
+  let columns = 0;
+  for (const m of xml.matchAll(REFERENCE)) {
+    const row = Number(m[3]);
+    if (row > rows) rows = row;
+    if (m[1] === 'c') {
+      const column = columnNumber(m[2] ?? '');
+      if (column > columns) columns = column;
+    }
+  }
+  let cells = 0;
+  for (CELL.lastIndex = 0; CELL.exec(xml) !== null; ) cells += 1;
+  return { rows, columns, cells };
+}
+
+/** Whether an extent is too large to read (see {@link MAX_SHEET_CELLS}). */
+export function tooLarge(extent: SheetExtent): boolean {
+  return extent.rows > MAX_ROWS || extent.columns > MAX_COLUMNS || extent.cells > MAX_SHEET_CELLS || extent.rows * extent.columns > MAX_SHEET_CELLS;
+}
+
+/** The XML with every error cell (`t="e"`) typed as text, so that its value (`#N/A`) is read. */
+export function errorCellsAsText(xml: string): string {
+  return xml.replace(ERROR_CELL, '$1$2str$2');
+}
