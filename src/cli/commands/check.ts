@@ -3,11 +3,20 @@
  * only when the command runs.
  */
 import { FORMATS } from '../../io/render/formats.js';
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import {
+  type ColorOptionValue,
+  type CommandSpec,
+  type InputOptionValues,
+  inputOptions,
+  outputOptions,
+  type OutputOptionValues,
+  sheetOption,
+  type SheetOptionValue,
+} from '../command-spec.js';
 import { monthValue, type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere check`, as the command line hands them over. */
-export interface CheckOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue, TargetGroupOptionValues {
+export interface CheckOptions extends OutputOptionValues, InputOptionValues, SheetOptionValue, ColorOptionValue, TargetGroupOptionValues {
   allocation: string;
   /** A person-month file (or `-`) read instead of PROGRESS, aggregated as `flere progress` does. */
   persons?: string;
@@ -54,6 +63,7 @@ export const checkCommand: CommandSpec = {
     { long: 'exit-code', description: 'exit 4 (not 0) when a tranche is due (recorded, with --record): for scripts' },
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     ...inputOptions('the progress file'),
+    sheetOption('PROGRESS (or --persons)'),
   ],
   example: EXAMPLE,
   run: async (progress, options, ctx) => {

@@ -6,11 +6,21 @@ import type { Fixed } from '../../core/decimal.js';
 import type { FollowupSourceKind } from '../../core/followup.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
 import { FORMATS } from '../../io/render/formats.js';
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, OptionValueError, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import {
+  type ColorOptionValue,
+  type CommandSpec,
+  type InputOptionValues,
+  inputOptions,
+  OptionValueError,
+  outputOptions,
+  type OutputOptionValues,
+  sheetOption,
+  type SheetOptionValue,
+} from '../command-spec.js';
 import { positiveDecimal } from '../options.js';
 
 /** Typed options of `flere followup`, as the command line hands them over. */
-export interface FollowupOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
+export interface FollowupOptions extends OutputOptionValues, InputOptionValues, SheetOptionValue, ColorOptionValue {
   to: string;
   forfeited?: string;
   /** The previous round's JSON result (`--after`). */
@@ -89,6 +99,7 @@ export const followupCommand: CommandSpec = {
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     { long: 'explain', description: 'trace every krone from its source to its recipient; exact quotas and remainders' },
     ...inputOptions('the CSV inputs'),
+    sheetOption('ALLOCATION'),
   ],
   example: EXAMPLE,
   run: async (allocation, options, ctx) => {

@@ -3,11 +3,11 @@
  * loaded only when the command runs.
  */
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import type { CommandSpec } from '../command-spec.js';
+import { type CommandSpec, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere progress`, as the command line hands them over. */
-export interface ProgressOptions extends TargetGroupOptionValues {
+export interface ProgressOptions extends TargetGroupOptionValues, SheetOptionValue {
   format?: Format;
   output?: string;
   pool?: string;
@@ -38,6 +38,7 @@ export const progressCommand: CommandSpec = {
     ...targetGroupOptions(),
     { long: 'format', value: '<format>', description: 'output format (default: csv)', choices: FORMATS },
     { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+    sheetOption('PERSONS'),
   ],
   example: EXAMPLE,
   run: async (persons, options, ctx) => {

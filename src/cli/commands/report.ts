@@ -2,11 +2,11 @@
  * `flere report`: its options and help. The work happens in `../actions/report.ts`, and the
  * page's rendering in a bundle of its own, both loaded only when the command runs.
  */
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions } from '../command-spec.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { monthValue, type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere report`, as the command line hands them over. */
-export interface ReportOptions extends InputOptionValues, ColorOptionValue, TargetGroupOptionValues {
+export interface ReportOptions extends InputOptionValues, SheetOptionValue, ColorOptionValue, TargetGroupOptionValues {
   /** A `flere check --format json` result. */
   check?: string;
   /** A kommune-month progress file, evaluated as `flere check` evaluates it. */
@@ -50,6 +50,7 @@ export const reportCommand: CommandSpec = {
     { long: 'followup', value: '<file>', description: 'a flere followup --format json result: where the follow-up pool came from and went' },
     { long: 'output', short: 'o', value: '<file>', description: 'write the page to FILE (atomically) instead of standard output' },
     ...inputOptions('the CSV inputs'),
+    sheetOption('ALLOCATION'),
   ],
   example: EXAMPLE,
   run: async (allocation, options, ctx) => {
