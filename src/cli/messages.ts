@@ -66,12 +66,12 @@ function shortened(d: Diagnostic): Diagnostic {
 }
 
 /**
- * A sheet and a cell as Excel writes a reference: `Ark1!B7`, `'Min data'!B7` (a name other
- * than letters, digits, `_` and `.` is quoted, quotes doubled), `Ark1!7:7` for a whole row,
- * or the sheet alone.
+ * A sheet and a cell as Excel writes a reference: `Ark1!B7`, `'Min data'!B7` (a name with
+ * anything but letters, digits, `_` and `.`, or starting with a digit, is quoted, quotes
+ * doubled), `Ark1!7:7` for a whole row, or the sheet alone.
  */
 export function sheetReference(sheet: string, cell?: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet);
   const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return cell === undefined ? name : `${name}!${cell}`;
 }

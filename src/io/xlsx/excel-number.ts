@@ -18,16 +18,16 @@ const MAX_EXPONENT = 400;
 
 /**
  * `raw` as a decimal without exponent, grouping or leading zeros: `1.2345E+15` →
- * `1234500000000000`, `1E-4` → `0.0001`, `-0` → `0`, `012.50` → `12.50` (the fraction keeps
- * the places written, as a CSV cell would). Undefined for a text that is no such number (it
+ * `1234500000000000`, `1E-4` → `0.0001`, `-0` → `0`, `012.50` → `12.50` (without an
+ * exponent the fraction keeps the places written, as a CSV cell would). Undefined for a text that is no such number (it
  * is then passed on as written, and the reader says what is wrong with it).
  */
 export function plainDecimal(raw: string): string | undefined {
   const m = STORED.exec(raw.trim());
   if (m === null) return undefined;
-  const [, sign = '', int = '', frac = '', exponent = '0'] = m;
+  const [, sign = '', int = '', frac = '', exponent] = m;
   if (int === '' && frac === '') return undefined;
-  const shift = Number(exponent);
+  const shift = exponent === undefined ? 0 : Number(exponent);
   if (Math.abs(shift) > MAX_EXPONENT) return undefined;
   const digits = int + frac;
   // Where the decimal point falls among `digits` once the exponent is applied.
@@ -45,8 +45,8 @@ export function plainDecimal(raw: string): string | undefined {
     fraction = digits.slice(point);
   }
   whole = whole.replace(/^0+(?=\d)/, '');
-  // An exponent moved the point: the zeros it pushed past the last digit are no places written.
-  if (shift !== 0) fraction = fraction.replace(/0+$/, '');
+  // In exponent form the mantissa's trailing zeros are no places anyone wrote.
+  if (exponent !== undefined) fraction = fraction.replace(/0+$/, '');
   const zero = /^0*$/.test(whole + fraction);
   return (sign === '-' && !zero ? '-' : '') + whole + (fraction === '' ? '' : `.${fraction}`);
 }

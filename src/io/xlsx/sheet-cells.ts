@@ -30,15 +30,17 @@ const BEYOND_HEADER = new Set(['csv.ragged', 'persons.field-count']);
  * run), else `d` as it is. The cell is the row's cell under the header naming `d.column`
  * (or at `args.position` for a column named twice, or the first value to the right of the
  * table for a row too wide); a problem of the row as a whole gets the row (`7:7`). A problem
- * of the whole sheet gets the workbook's sheets in `args.sheets`, and in `args.sheetOption`
- * whether `--sheet` chooses this input's sheet (`yes`/`no`).
+ * of the whole sheet (empty, no header, no rows) gets no cell, but the workbook's sheets in
+ * `args.sheets`, and in `args.sheetOption` whether `--sheet` chooses this input's sheet
+ * (`yes`/`no`).
  */
 export function inSheet(d: Diagnostic, sheets: SheetRegistry | undefined): Diagnostic {
   if (sheets === undefined || d.file === undefined || d.sheet !== undefined) return d;
   const table = sheets.get(d.file);
   if (table === undefined) return d;
-  const cell = d.line === undefined ? undefined : cellOf(d, d.line, table);
-  const args = WHOLE_SHEET.has(d.code) ? { ...d.args, sheets: table.sheets.join(', '), sheetOption: table.sheetOption ? 'yes' : 'no' } : d.args;
+  const whole = WHOLE_SHEET.has(d.code);
+  const cell = d.line === undefined || whole ? undefined : cellOf(d, d.line, table);
+  const args = whole ? { ...d.args, sheets: table.sheets.join(', '), sheetOption: table.sheetOption ? 'yes' : 'no' } : d.args;
   return { ...d, sheet: table.sheet, ...(cell === undefined ? {} : { cell }), ...(args === undefined ? {} : { args }) };
 }
 
