@@ -17,6 +17,7 @@ function tooLarge(d: Diagnostic): string {
   const what = d.args?.['what'];
   if (what === 'bytes') return `the workbook unpacks to more than ${mib(arg(d, 'limit'))}: not read (a real pool's workbook is far smaller; save the sheet as CSV)`;
   if (what === 'entries') return `the workbook has more than ${arg(d, 'limit')} parts: not read (damaged, or not a workbook)`;
+  if (what === 'cells') return `a sheet has ${arg(d, 'cells')} cells, more than the ${arg(d, 'limit')} flere reads from a workbook: save the sheet as CSV`;
   return `a sheet spans ${arg(d, 'rows')} rows and ${arg(d, 'columns')} columns, more than the ${arg(d, 'limit')} cells flere reads from a workbook: delete what lies outside the table, or save the sheet as CSV`;
 }
 

@@ -15,7 +15,7 @@ import type { RawRecord } from '../csv-records.js';
 import type { DecimalMark } from '../numbers.js';
 import { plainDecimal } from './excel-number.js';
 import { sheetDecimalMark } from './sheet-decimal-mark.js';
-import { errorCellsAsText, sheetExtent, tooLarge, MAX_SHEET_CELLS } from './sheet-xml.js';
+import { errorCellsAsText, MAX_SHEET_CELLS, MAX_USED_RANGE, sheetExtent, tooLarge } from './sheet-xml.js';
 import { unpackWorkbook } from './unpack-workbook.js';
 import { isZip } from './workbook-magic.js';
 import { chooseSheet, workbookSheets } from './workbook-sheets.js';
@@ -82,7 +82,11 @@ export async function readWorkbookSheet(bytes: Uint8Array, request: SheetRequest
     const xml = decoder.decode(part);
     const extent = sheetExtent(xml);
     if (tooLarge(extent)) {
-      return fail({ code: 'xlsx.too-large', args: { what: 'cells', limit: MAX_SHEET_CELLS, rows: extent.rows, columns: extent.columns } });
+      const many = extent.cells > MAX_SHEET_CELLS;
+      return fail({
+        code: 'xlsx.too-large',
+        args: { what: many ? 'cells' : 'range', limit: many ? MAX_SHEET_CELLS : MAX_USED_RANGE, cells: extent.cells, rows: extent.rows, columns: extent.columns },
+      });
     }
     const readable = errorCellsAsText(xml);
     if (readable !== xml) parts[path] = new TextEncoder().encode(readable);

@@ -7,8 +7,11 @@
 import { unzipSync } from 'fflate';
 import type { WorkbookProblem } from './workbook-problem.js';
 
-/** The most bytes a workbook's XML parts may unpack to, all together (256 MiB). */
-export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+/**
+ * The most bytes a workbook's XML parts may unpack to, all together (128 MiB). Reading takes
+ * about ten times the XML in memory; a workbook of 100,000 rows has 25–40 MB of it.
+ */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
 /** The most entries an archive may have: a real workbook has a few dozen. */
 export const MAX_ENTRIES = 10_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumber, errorCellsAsText, MAX_SHEET_CELLS, sheetExtent, tooLarge } from '../../../src/io/xlsx/sheet-xml.js';
+import { columnNumber, errorCellsAsText, MAX_SHEET_CELLS, MAX_USED_RANGE, sheetExtent, tooLarge } from '../../../src/io/xlsx/sheet-xml.js';
 import { columnLetter } from '../../../src/io/xlsx/sheet-cells.js';
 
 const sheet = (data: string): string =>
@@ -9,6 +9,7 @@ describe('sheetExtent', () => {
   it('measures the last row and column from the cells and rows themselves', () => {
     const xml = sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>2</v></c></row><row r="7" spans="1:2"><c s="1" r="B7"><v>1</v></c></row><row r="9"/>');
     expect(sheetExtent(xml)).toEqual({ rows: 9, columns: 3, cells: 3 });
+    expect(sheetExtent(sheet(''))).toEqual({ rows: 0, columns: 0, cells: 0 });
   });
 
   it('reads namespace prefixes and single quotes, and is not fooled by other elements', () => {
@@ -20,6 +21,7 @@ describe('sheetExtent', () => {
     expect(tooLarge({ rows: 100_000, columns: 20, cells: 2_000_000 })).toBe(false);
     expect(tooLarge({ rows: 1_048_576, columns: 16_384, cells: 2 })).toBe(true);
     expect(tooLarge({ rows: 1, columns: 3, cells: MAX_SHEET_CELLS + 1 })).toBe(true);
+    expect(tooLarge({ rows: MAX_USED_RANGE / 10 + 1, columns: 10, cells: 2 })).toBe(true);
     expect(tooLarge({ rows: 1_048_577, columns: 1, cells: 1 })).toBe(true);
   });
 });
