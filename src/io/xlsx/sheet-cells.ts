@@ -6,18 +6,7 @@
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { SheetRegistry, SheetTable } from '../table-input.js';
-
-/** `A`, `B`, …, `Z`, `AA`, … for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+import { columnLetter } from './cell-reference.js';
 
 /** Problems with a sheet as a whole, whose wording names the workbook's other sheets. */
 const WHOLE_SHEET = new Set(['csv.empty-file', 'csv.no-header', 'csv.no-rows', 'persons.no-header', 'persons.no-rows']);

@@ -6,6 +6,7 @@
  * And the library reads a cell holding an error value (`#DIV/0!`, `#N/A`) as empty, which in
  * a progress file would pass for "no data": such cells are handed on as their error text.
  */
+import { columnNumber } from './cell-reference.js';
 
 /**
  * The most cells a sheet may have. Reading costs about ten times the sheet's XML in memory
@@ -34,13 +35,6 @@ export interface SheetExtent {
 const REFERENCE = /<(?:[A-Za-z_][\w.-]*:)?(c|row)\b[^>]*?\sr\s*=\s*["']([A-Za-z]{0,4})(\d{1,8})["']/g;
 // A cell whose type is `e` (an error value): the type is changed to `str` (a formula's text).
 const ERROR_CELL = /(<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st\s*=\s*)(["'])e\2/g;
-
-/** 1-based column number of letters `A`…`XFD` (case-insensitive). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** The extent of a worksheet's XML (see {@link SheetExtent}). */
 export function sheetExtent(xml: string): SheetExtent {

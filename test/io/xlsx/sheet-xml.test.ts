@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumber, errorCellsAsText, MAX_SHEET_CELLS, MAX_USED_RANGE, sheetExtent, tooLarge } from '../../../src/io/xlsx/sheet-xml.js';
-import { columnLetter } from '../../../src/io/xlsx/sheet-cells.js';
+import { columnLetter, columnNumber } from '../../../src/io/xlsx/cell-reference.js';
+import { errorCellsAsText, MAX_SHEET_CELLS, MAX_USED_RANGE, sheetExtent, tooLarge } from '../../../src/io/xlsx/sheet-xml.js';
 
 const sheet = (data: string): string =>
   `<worksheet xmlns="x"><dimension ref="A1"/><cols><col min="1" max="3" width="9"/></cols><sheetData>${data}</sheetData><mergeCells><mergeCell ref="A1:XFD1"/></mergeCells></worksheet>`;
