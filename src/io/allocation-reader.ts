@@ -1,8 +1,8 @@
 /**
  * Reading the allocation `flere check` and `flere followup` work against: what `flere
- * allocate` wrote (JSON or CSV, either dialect), or a plain grants file (`kommune,amount`:
- * pools whose grants were decided by application), whose amounts are then split into the
- * pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
+ * allocate` wrote (JSON, CSV in either dialect, or a workbook's sheet with the CSV's columns),
+ * or a plain grants file (`kommune,amount`: pools whose grants were decided by application),
+ * whose amounts are then split into the pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
  */
 import { compareCodePoints } from '../core/code-point-order.js';
 import { type Fixed, formatFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';

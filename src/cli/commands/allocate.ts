@@ -43,7 +43,7 @@ or an .xlsx workbook (its first sheet, or --sheet NAME).`;
 export const allocateCommand: CommandSpec = {
   name: 'allocate',
   summary: 'split a pool among kommuner in proportion to their counts, and each share into tranches',
-  argument: { name: 'file', description: 'counts CSV, or - for standard input', required: false },
+  argument: { name: 'file', description: 'counts CSV or .xlsx workbook, or - for standard input', required: false },
   options: [
     { long: 'pool', value: '<name|file>', description: 'pool whose total, unit and tranche shares are the defaults (default: flere-skal-med-1)' },
     { long: 'total', value: '<amount>', description: "the pool to divide (default: the pool's total, 262500000)", parse: positiveDecimal },

@@ -50,10 +50,10 @@ the status tells it too: 0 nothing due, 4 something due (and recorded), 1-3 and 
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'which tranches fell due, month by month, against a progress file and a payout ledger',
-  argument: { name: 'progress', description: 'progress CSV (kommune, month, target_group, cleared, recipients, company_activity, …), or -', required: false },
+  argument: { name: 'progress', description: 'progress CSV or .xlsx (kommune, month, target_group, cleared, recipients, company_activity, …), or -', required: false },
   options: [
-    { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON or CSV), or a kommune,amount grants file', required: true },
-    { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), or -, instead of PROGRESS' },
+    { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or a kommune,amount grants file', required: true },
+    { long: 'persons', value: '<file>', description: 'person-month CSV or .xlsx (as flere progress reads it), or -, instead of PROGRESS' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: flere-skal-med-1; see flere pools)' },
     { long: 'as-of', value: '<month>', description: 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthValue },
     { long: 'ledger', value: '<file>', description: 'payout ledger CSV: tranches in it are paid' },

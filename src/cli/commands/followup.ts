@@ -78,9 +78,9 @@ export function sourceKinds(text: string): ReadonlySet<FollowupSourceKind> {
 export const followupCommand: CommandSpec = {
   name: 'followup',
   summary: 'distribute the follow-up pool (restpulje): money of kommuner that did not apply, and forfeited tranches',
-  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON or CSV), or - for standard input', required: true },
+  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or - for standard input', required: true },
   options: [
-    { long: 'to', value: '<file>', description: 'the recipients: CSV with a kommune column (and a weight column for --key COLUMN)', required: true },
+    { long: 'to', value: '<file>', description: 'the recipients: CSV or .xlsx with a kommune column (and a weight column for --key COLUMN)', required: true },
     { long: 'forfeited', value: '<check>', description: 'add the tranches a flere check --format json result lists as forfeited' },
     {
       long: 'sources',

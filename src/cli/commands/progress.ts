@@ -32,7 +32,7 @@ identifiers and cells never appear in the output or in messages.`;
 export const progressCommand: CommandSpec = {
   name: 'progress',
   summary: 'turn person-month records into the kommune-month progress that flere check reads',
-  argument: { name: 'persons', description: 'person-month CSV, or - for standard input', required: true },
+  argument: { name: 'persons', description: 'person-month CSV or .xlsx workbook, or - for standard input', required: true },
   options: [
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file whose reference month forms the target groups (default: flere-skal-med-1)' },
     ...targetGroupOptions(),

@@ -38,11 +38,11 @@ file --reference-month and --leavers, as for flere check), not both.`;
 export const reportCommand: CommandSpec = {
   name: 'report',
   summary: 'one self-contained HTML page: the allocation, the tranches over time, progress, the follow-up pool',
-  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON or CSV), or - for standard input', required: true },
+  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or - for standard input', required: true },
   options: [
     { long: 'check', value: '<file>', description: 'a flere check --format json result: the tranches’ statuses' },
-    { long: 'progress', value: '<file>', description: 'progress CSV (as flere check reads it): statuses and month-by-month progress' },
-    { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), instead of --progress' },
+    { long: 'progress', value: '<file>', description: 'progress CSV or .xlsx (as flere check reads it): statuses and month-by-month progress' },
+    { long: 'persons', value: '<file>', description: 'person-month CSV or .xlsx (as flere progress reads it), instead of --progress' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: the one the allocation names, else flere-skal-med-1)' },
     { long: 'as-of', value: '<month>', description: 'with progress: evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthValue },
     { long: 'ledger', value: '<file>', description: 'with progress: payout ledger CSV, read only (tranches in it are paid)' },
