@@ -10,6 +10,7 @@ import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
 import { looksLikeMojibake, type TextEncoding } from './decode.js';
 import { type TableInput, tableSource } from './table-input.js';
 import { kommuneFromCell } from './kommune-cell.js';
+import { MAX_NAME_LENGTH, readFreeName } from './free-name.js';
 
 const SPECS = [column('kommune', [...KOMMUNE_COLUMN, 'payee'], true)] as const satisfies readonly ColumnSpec[];
 
@@ -46,11 +47,12 @@ export function readApplicants(input: TableInput, file: string, encoding?: TextE
       }
       code = match.kommune.code;
     } else {
-      code = cell.normalize('NFC');
-      if (code === '') {
-        bag.add({ code: 'recipient.empty-name', file, line, column: column.name });
+      const read = readFreeName(cell);
+      if ('problem' in read) {
+        bag.add({ code: read.problem, file, line, column: column.name, args: { limit: MAX_NAME_LENGTH } });
         continue;
       }
+      code = read.name;
     }
     const first = seen.get(code);
     if (first !== undefined) {

@@ -15,6 +15,7 @@ import { looksLikeMojibake, type TextEncoding } from './decode.js';
 import { type SheetTable, type TableInput, tableSource } from './table-input.js';
 import { restoreFormulaText } from './formula-text.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
+import { MAX_NAME_LENGTH, readFreeName } from './free-name.js';
 
 /** One row of a counts file: a kommune (id = code) or a free recipient (id = name). */
 export interface CountRow {
@@ -209,13 +210,14 @@ function freeRowReader(head: TableHead, options: CountsReadOptions, bag: Diagnos
   const style = numberStyleFor(head, options.decimalMark);
   const seen = new FirstLines(rows);
   return ({ line, cells }) => {
-    // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
-    const name = restoreFormulaText((cells[nameColumn.index] ?? '').trim().normalize('NFC'));
+    const read = readFreeName(cells[nameColumn.index] ?? '');
     const countCell = cells[columns.count.index] ?? '';
     const weight = parseDecimal(countCell, style);
-    if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: nameColumn.name });
+    if ('problem' in read) bag.add({ code: read.problem, file, line, column: nameColumn.name, args: { limit: MAX_NAME_LENGTH } });
     if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
-    if (name === '' || !weight.ok) return;
+    if ('problem' in read || !weight.ok) return;
+    // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
+    const name = restoreFormulaText(read.name);
     const first = seen.firstLine(name, line);
     if (first !== undefined) {
       bag.add({ code: 'recipient.duplicate', file, line, column: nameColumn.name, value: name, args: { firstLine: first } });

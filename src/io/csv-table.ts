@@ -67,6 +67,13 @@ export interface ReadTableOptions {
 /** The header must be among this many non-blank lines; beyond that it is not a title block. */
 export const HEADER_SEARCH_LINES = 50;
 
+/**
+ * The most cells a header row may have. Real exports have a few dozen columns; a line of a
+ * million cells (a hostile or broken file) is never a header, and is not split or matched
+ * cell by cell in the search for one.
+ */
+export const MAX_HEADER_CELLS = 10_000;
+
 /** Delimiters tried when sniffing, in order of preference when counts tie. */
 const SNIFFED = [';', '\t', ','] as const;
 
@@ -84,28 +91,41 @@ const SEP_LINE = /^"?sep=(.)"? *$/i;
 
 /** Splits one physical line outside double quotes; enough for sniffing, not for data. */
 function splitLine(line: string, delimiter: string): string[] {
+  // Code units and slices, not a string grown a character at a time: a hostile header line of
+  // a million cells is split in milliseconds. The delimiter is one code unit (normalizeDelimiter).
+  const d = delimiter.charCodeAt(0);
   const cells: string[] = [];
-  let cell = '';
+  let start = 0;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) {
-      cells.push(cell);
-      cell = '';
-      continue;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === d && !quoted) {
+      cells.push(headerCell(line.slice(start, i)));
+      start = i + 1;
     }
-    cell += ch;
   }
-  cells.push(cell);
-  return cells.map((c) => c.trim().replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+  cells.push(headerCell(line.slice(start)));
+  return cells;
 }
 
+/** A header cell as read for sniffing: trimmed, one pair of surrounding quotes removed, `""` → `"`. */
+function headerCell(cell: string): string {
+  const t = cell.trim();
+  const inner = t.length >= 2 && t.charCodeAt(0) === QUOTE && t.charCodeAt(t.length - 1) === QUOTE ? t.slice(1, -1) : t;
+  return inner.includes('""') ? inner.replace(/""/g, '"') : inner;
+}
+
+const QUOTE = 0x22;
+
 function countOutsideQuotes(line: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
   let n = 0;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) n += 1;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === d && !quoted) n += 1;
   }
   return n;
 }
@@ -159,7 +179,7 @@ function sniffFromHeader(lines: Iterable<string>, findHeader: ReadTableOptions['
     if (line.trim() === '') continue;
     if (++seen > HEADER_SEARCH_LINES) break;
     const candidates = SNIFFED.map((d) => [d, countOutsideQuotes(line, d)] as const)
-      .filter(([, n]) => n > 0)
+      .filter(([, n]) => n > 0 && n < MAX_HEADER_CELLS)
       .sort((a, b) => b[1] - a[1]);
     for (const [d] of candidates) if (findHeader(splitLine(line, d))) return d;
   }
@@ -293,7 +313,7 @@ function scanRecords(
       // findHeader accepts; records above it are titles.
       firstNonBlank ??= record;
       nonBlank += 1;
-      if (nonBlank <= HEADER_SEARCH_LINES && opts.findHeader(cells)) {
+      if (nonBlank <= HEADER_SEARCH_LINES && cells.length <= MAX_HEADER_CELLS && opts.findHeader(cells)) {
         head = headOf(record, form);
         try {
           onRow = start(head);

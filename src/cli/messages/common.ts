@@ -56,6 +56,7 @@ export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'recipient.duplicate': (d) =>
     `${col(d)}recipient ${quoted(d)} appears twice (first ${firstAt(d)})`,
   'recipient.empty-name': (d) => `${col(d)}empty name`,
+  'recipient.name-too-long': (d) => `${col(d)}a name longer than ${String(d.args?.['limit'] ?? '?')} characters: is this the right column?`,
   'allocation.all-zero': () => 'every count is zero: there is nothing to divide the pool by',
   'allocation.no-rows': () => 'no data rows',
   'allocation.too-small-total': (d) => `the total ${d.value ?? ''} is smaller than one unit (${d.args?.['unit'] ?? ''})`,
