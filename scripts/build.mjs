@@ -14,6 +14,9 @@
 // cost the other commands nothing, not even parsing. It is pure (read inputs in, the page or
 // diagnostics out; it throws no FlereError), so its own copies of the few helpers it shares
 // with the main bundle do no harm.
+// The workbook reader (read-excel-file, fflate, and flere's own checks around them) is a
+// third bundle, dist/xlsx-read.cjs, required only when an input turns out to be a workbook:
+// reading CSV pays nothing for it, not even parsing. It is pure too (problems are data).
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -35,6 +38,15 @@ const reportBundle = {
     b.onResolve({ filter: /^\.\/report\.cjs$/ }, () => ({ path: './report.cjs', external: true }));
   },
 };
+/** The same for the workbook reader's entry: dist/xlsx-read.cjs, required when a workbook is read. */
+const xlsxReadBundle = {
+  name: 'xlsx-read-bundle',
+  setup(b) {
+    b.onResolve({ filter: /xlsx\/read-sheet\.js$/ }, () => ({ path: 'xlsx-read-bundle', namespace: 'xlsx-read-bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'xlsx-read-bundle' }, () => ({ contents: "module.exports = require('./xlsx-read.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/xlsx-read\.cjs$/ }, () => ({ path: './xlsx-read.cjs', external: true }));
+  },
+};
 const common = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -52,8 +64,12 @@ await build({
 });
 await build({
   ...common,
+  entryPoints: { 'xlsx-read': 'src/io/xlsx/read-sheet.ts' },
+});
+await build({
+  ...common,
   entryPoints: { flere: 'src/cli/main.ts' },
-  plugins: [reportBundle],
+  plugins: [reportBundle, xlsxReadBundle],
   external: ['zod', 'iconv-lite'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
   // CommonJS bundle it is this file's URL, computed only when asked for.

@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Fixed, formatFixed } from '../core/decimal.js';
-import { type Diagnostic, DiagnosticBag, ioError, usageError } from '../core/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, dataError, ioError, usageError } from '../core/diagnostics.js';
 import { CSV_DIALECTS, type CsvDialect } from './render/csv-dialect.js';
 import { parseMonthCell } from './month-cell.js';
 import type { LedgerEntry } from '../core/tranche-status.js';
@@ -27,6 +27,7 @@ import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
 import { loadIconv } from './iconv.js';
 import { csvText } from './render/csv-write.js';
+import { looksLikeWorkbook } from './xlsx/workbook-magic.js';
 
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
@@ -93,6 +94,7 @@ export function checkLedgerPath(path: string, record: boolean): void {
  * `ledger.bad-month`, `ledger.bad-tranche`, `ledger.other-pool` (a row of another pool: a
  * different ledger was meant). Months are read in every form Danish Excel saves them
  * (`2017-07`, `jul-17`, `01-07-2017`), so a ledger opened and saved in Excel still reads.
+ * A workbook is refused (`ledger.workbook`, data): flere rewrites the ledger, as CSV.
  * Unreadable: io.
  */
 export async function readLedger(path: string, poolId: string, dialect: CsvDialect = CSV_DIALECTS.plain): Promise<Ledger> {
@@ -105,6 +107,9 @@ export async function readLedger(path: string, poolId: string, dialect: CsvDiale
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
+  // Appending to a workbook would mean rewriting it as flere writes workbooks, losing what
+  // else it holds (other sheets, formatting, formulas): the ledger stays a CSV file.
+  if (looksLikeWorkbook(bytes)) throw dataError({ code: 'ledger.workbook', file: path });
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') return emptyLedger(path, decoded.text, dialect);
   return { ...parseLedger(decoded.text, path, poolId), encoding: decoded.encoding, bom: decoded.bom };
@@ -131,7 +136,7 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   const bag = new DiagnosticBag();
   const table = readTable(text, { file, findHeader: headerMatcher(SPECS), bag, allowEmpty: true, expected: LEDGER_COLUMNS.join(', ') });
   const columns = matchColumns(table.header, SPECS, { file, line: table.headerLine });
-  const style = numberStyleFor(table.delimiter);
+  const style = numberStyleFor(table);
   const entries: LedgerEntry[] = [];
   for (const { line, cells } of table.rows) {
     const cell = (c: { index: number }): string => (cells[c.index] ?? '').trim();

@@ -3,11 +3,11 @@
  * loaded only when the command runs.
  */
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import type { CommandSpec } from '../command-spec.js';
+import { type CommandSpec, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere progress`, as the command line hands them over. */
-export interface ProgressOptions extends TargetGroupOptionValues {
+export interface ProgressOptions extends TargetGroupOptionValues, SheetOptionValue {
   format?: Format;
   output?: string;
   pool?: string;
@@ -32,12 +32,13 @@ identifiers and cells never appear in the output or in messages.`;
 export const progressCommand: CommandSpec = {
   name: 'progress',
   summary: 'turn person-month records into the kommune-month progress that flere check reads',
-  argument: { name: 'persons', description: 'person-month CSV, or - for standard input', required: true },
+  argument: { name: 'persons', description: 'person-month CSV or .xlsx workbook, or - for standard input', required: true },
   options: [
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file whose reference month forms the target groups (default: flere-skal-med-1)' },
     ...targetGroupOptions(),
     { long: 'format', value: '<format>', description: 'output format (default: csv)', choices: FORMATS },
     { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+    sheetOption('PERSONS'),
   ],
   example: EXAMPLE,
   run: async (persons, options, ctx) => {
