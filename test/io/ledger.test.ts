@@ -216,7 +216,9 @@ describe('the ledger under SIGKILL and under concurrency', () => {
   it('killed at random moments, the ledger is always the old one or the new one, never torn', async () => {
     const ledger = join(dir, 'killed.csv');
     const outcomes = { old: 0, new: 0, midWrite: 0 };
-    for (let i = 0; i < 40; i += 1) {
+    // At least 40 kills, and more until six of them landed mid-write: on a loaded machine the
+    // temporary file's short life is often missed, and a fixed count made the test flaky.
+    for (let i = 0; i < 40 || (outcomes.midWrite < 6 && i < 160); i += 1) {
       copyFileSync(setup.base, ledger);
       const { child, done } = spawnRecord(setup.allocation, ledger);
       if (i % 2 === 0) {
@@ -242,7 +244,7 @@ describe('the ledger under SIGKILL and under concurrency', () => {
     expect([after.code, after.stderr]).toEqual([0, '']);
     expect(oldOrNew(readFileSync(ledger, 'utf8'), setup.baseText, added)).toBe('new');
     expect(existsSync(lockPathOf(ledger))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('two runs at once: exactly one pays; the other exits 3 (locked) or finds everything paid', async () => {
     const ledger = join(dir, 'concurrent.csv');
