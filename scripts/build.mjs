@@ -8,7 +8,8 @@
 // bundle requires only when `report` runs: its computations and its HTML, CSS and SVG code
 // cost the other commands nothing, not even parsing. It is pure (read inputs in, the page or
 // diagnostics out; it throws no FlereError), so its own copies of the few helpers it shares
-// with the main bundle do no harm.
+// with the main bundle do no harm. The workbook writer is a third bundle, dist/xlsx.cjs, for
+// the same reason: only `--format xlsx` (or `-o FILE.xlsx`) loads it.
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -29,6 +30,18 @@ const reportBundle = {
     b.onResolve({ filter: /^\.\/report\.cjs$/ }, () => ({ path: './report.cjs', external: true }));
   },
 };
+/**
+ * The same for the workbook writer (and fflate, its zip library): `dist/xlsx.cjs`, required
+ * only when a command writes a workbook, so that CSV, JSON and tables start up as before.
+ */
+const xlsxBundle = {
+  name: 'xlsx-bundle',
+  setup(b) {
+    b.onResolve({ filter: /xlsx\/write-workbook\.js$/ }, () => ({ path: 'xlsx-bundle', namespace: 'xlsx-bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'xlsx-bundle' }, () => ({ contents: "module.exports = require('./xlsx.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/xlsx\.cjs$/ }, () => ({ path: './xlsx.cjs', external: true }));
+  },
+};
 const common = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -46,8 +59,12 @@ await build({
 });
 await build({
   ...common,
+  entryPoints: { xlsx: 'src/io/xlsx/write-workbook.ts' },
+});
+await build({
+  ...common,
   entryPoints: { flere: 'src/cli/main.ts' },
-  plugins: [reportBundle],
+  plugins: [reportBundle, xlsxBundle],
   external: ['zod', 'iconv-lite', 'chalk'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
   // CommonJS bundle it is this file's URL, computed only when asked for.

@@ -15,6 +15,8 @@ import type { CellKind, CellValue, Sheet, SheetColumn, Workbook } from './workbo
 /** The widest column made, in characters; longer texts wrap nothing but are cut off on screen. */
 const MAX_WIDTH = 60;
 const CANONICAL_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** A decimal shown rounded: the digits kept, then `…` (an explained quota cut at its places). */
+const ROUNDED = '…';
 const MONTH = /^(\d{4})-(\d{2})$/;
 // XML 1.0 cannot hold these at all, not even escaped.
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -87,9 +89,12 @@ class StyleTable {
   private readonly xfs: { numFmtId: number; bold: boolean }[] = [{ numFmtId: 0, bold: false }];
   private readonly index = new Map<string, number>([['0:false', 0]]);
 
-  /** The style id for a column's cells, bold for headers and totals. */
-  id(column: SheetColumn | undefined, bold: boolean): number {
-    const numFmtId = column === undefined ? 0 : this.numFmt(column);
+  /**
+   * The style id for a column's cells, bold for headers and totals; `rounded` for a decimal
+   * whose text ended in `…`, whose format then shows the `…` after the digits.
+   */
+  id(column: SheetColumn | undefined, bold: boolean, rounded = false): number {
+    const numFmtId = column === undefined ? 0 : this.numFmt(column, rounded);
     const key = `${numFmtId}:${bold}`;
     let id = this.index.get(key);
     if (id === undefined) {
@@ -100,11 +105,11 @@ class StyleTable {
     return id;
   }
 
-  private numFmt(column: SheetColumn): number {
+  private numFmt(column: SheetColumn, rounded: boolean): number {
     const kind: CellKind = column.kind;
     if (kind === 'text') return 49; // built-in "@": text
     if (kind === 'integer') return 3; // built-in "#,##0"
-    const code = kind === 'month' ? 'yyyy-mm' : `#,##0.${'0'.repeat(column.decimals ?? 2)}`;
+    const code = kind === 'month' ? 'yyyy-mm' : `#,##0.${'0'.repeat(column.decimals ?? 2)}${rounded ? `"${ROUNDED}"` : ''}`;
     let id = this.formats.get(code);
     if (id === undefined) {
       id = 164 + this.formats.size;
@@ -133,18 +138,22 @@ class StyleTable {
   }
 }
 
-/** One cell's XML, or '' for an empty one. */
-function cellXml(value: CellValue, column: SheetColumn, ref: string, style: number): string {
+/** One cell's XML, or '' for an empty one; `style` gives the style id (of a rounded decimal, too). */
+function cellXml(value: CellValue, column: SheetColumn, ref: string, style: (rounded: boolean) => number): string {
   if (value === null || value === '') return '';
   switch (column.kind) {
     case 'text':
-      return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+      return `<c r="${ref}" s="${style(false)}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
     case 'month':
-      return `<c r="${ref}" s="${style}"><v>${monthSerial(value)}</v></c>`;
-    default:
-      // The decimal text itself, as the CSV shows it: no float on the way.
-      if (!CANONICAL_DECIMAL.test(value)) throw new RangeError(`not a decimal for ${column.header}: ${JSON.stringify(value)}`);
-      return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+      return `<c r="${ref}" s="${style(false)}"><v>${monthSerial(value)}</v></c>`;
+    default: {
+      // The decimal text itself, as the CSV shows it: no float on the way. A rounded decimal
+      // keeps its digits; its `…` moves into the number format.
+      const rounded = column.kind === 'decimal' && value.endsWith(ROUNDED);
+      const digits = rounded ? value.slice(0, -ROUNDED.length) : value;
+      if (!CANONICAL_DECIMAL.test(digits)) throw new RangeError(`not a decimal for ${column.header}: ${JSON.stringify(value)}`);
+      return `<c r="${ref}" s="${style(rounded)}"><v>${digits}</v></c>`;
+    }
   }
 }
 
@@ -155,7 +164,8 @@ function shownWidth(value: CellValue, column: SheetColumn): number {
   if (column.kind === 'month') return 7;
   const int = value.replace('-', '').split('.')[0] ?? '';
   const places = column.kind === 'integer' ? 0 : (column.decimals ?? 2);
-  return int.length + Math.floor((int.length - 1) / 3) + (places > 0 ? places + 1 : 0) + (value.startsWith('-') ? 1 : 0);
+  const rounded = value.endsWith(ROUNDED) ? 1 : 0;
+  return int.length + Math.floor((int.length - 1) / 3) + (places > 0 ? places + 1 : 0) + (value.startsWith('-') ? 1 : 0) + rounded;
 }
 
 /** A sheet's XML, and its filter range (header and data rows) for the workbook's defined name. */
@@ -163,19 +173,26 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: s
   const { columns } = sheet;
   const widths = columns.map((c) => [...c.header].length + 3); // room for the filter button
   const headerStyle = styles.id(undefined, true);
-  const cellStyles = columns.map((c) => styles.id(c, false));
-  const totalStyles = columns.map((c) => styles.id(c, true));
+  // Each column's style ids, looked up once: a rounded decimal's only when one occurs.
+  const styleOf = (bold: boolean): ((rounded: boolean) => number)[] =>
+    columns.map((c) => {
+      const plain = styles.id(c, bold);
+      let rounded: number | undefined;
+      return (isRounded) => (isRounded ? (rounded ??= styles.id(c, bold, true)) : plain);
+    });
+  const cellStyles = styleOf(false);
+  const totalStyles = styleOf(true);
   const lastColumn = columnLetter(columns.length - 1);
   const rows: string[] = [];
   const header = columns.map((c, j) => `<c r="${columnLetter(j)}1" s="${headerStyle}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
   rows.push(`<row r="1">${header}</row>`);
   let r = 1;
-  const addRow = (values: readonly CellValue[], styleIds: readonly number[]): void => {
+  const addRow = (values: readonly CellValue[], styleIds: readonly ((rounded: boolean) => number)[]): void => {
     r += 1;
     const cells = columns.map((c, j) => {
       const value = values[j] ?? null;
       widths[j] = Math.max(widths[j] as number, shownWidth(value, c) + 2);
-      return cellXml(value, c, `${columnLetter(j)}${r}`, styleIds[j] as number);
+      return cellXml(value, c, `${columnLetter(j)}${r}`, styleIds[j] as (rounded: boolean) => number);
     });
     rows.push(`<row r="${r}">${cells.join('')}</row>`);
   };

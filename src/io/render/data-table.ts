@@ -1,0 +1,80 @@
+/**
+ * The one row/column model behind a command's CSV and its workbook: typed columns (their
+ * headers already in the run's language) and rows of exact cell texts. The CSV renderer and
+ * the workbook are both made from the same `DataTable`, so a value is computed once and the
+ * two can never disagree.
+ */
+import type { CellKind, CellValue, Sheet, SheetColumn } from '../xlsx/workbook.js';
+import { csvTextChunks, neutralizeFormula, numberText } from './csv-write.js';
+import type { CsvDialect } from './csv-dialect.js';
+
+export type { CellValue, SheetColumn };
+
+/**
+ * Columns and rows: numbers as canonical decimals (`-?\d+(\.\d+)?`; a `decimal` cell may end
+ * in `…` when its digits were rounded), months as `YYYY-MM`, text as is, null for empty.
+ * `rows` may be iterated more than once (a workbook may show some columns on two sheets);
+ * `totals` is the row a workbook shows in bold under the rows (CSV has none).
+ */
+export interface DataTable {
+  readonly columns: readonly SheetColumn[];
+  readonly rows: Iterable<readonly CellValue[]>;
+  readonly totals?: readonly CellValue[];
+}
+
+/** A column of whole numbers, or of decimals shown with `scale` places. */
+export function numberColumn(header: string, scale: number): SheetColumn {
+  return scale === 0 ? { header, kind: 'integer' } : { header, kind: 'decimal', decimals: scale };
+}
+
+/** A column of the given kind. */
+export const columnOf = (header: string, kind: CellKind): SheetColumn => ({ header, kind });
+
+/** Rows made afresh by `make` each time they are iterated (a generator runs only once). */
+export function reiterable<T>(make: () => Iterator<T>): Iterable<T> {
+  return { [Symbol.iterator]: make };
+}
+
+/**
+ * The table as CSV in the dialect, chunk by chunk: numbers get the dialect's decimal mark,
+ * text is neutralised against formulas, an empty cell is empty.
+ */
+export function tableCsv(table: DataTable, dialect: CsvDialect): Iterable<string> {
+  const number = numberText(dialect);
+  const cellText = table.columns.map((c) => (c.kind === 'integer' || c.kind === 'decimal' ? number : neutralizeFormula));
+  function* rows(): Generator<string[]> {
+    for (const values of table.rows) {
+      const cells = new Array<string>(values.length);
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j] ?? null;
+        cells[j] = v === null ? '' : (cellText[j] ?? neutralizeFormula)(v);
+      }
+      yield cells;
+    }
+  }
+  return csvTextChunks(
+    table.columns.map((c) => c.header),
+    rows(),
+    dialect,
+  );
+}
+
+/** The whole CSV text of the table (small tables). */
+export const tableCsvText = (table: DataTable, dialect: CsvDialect): string => [...tableCsv(table, dialect)].join('');
+
+/**
+ * The table as a sheet named `name`, with the columns at `indices` (all, by default), each
+ * row and the totals cut to the same columns.
+ */
+export function tableSheet(name: string, table: DataTable, indices?: readonly number[]): Sheet {
+  if (indices === undefined) return { name, columns: table.columns, rows: table.rows, ...(table.totals ? { totals: table.totals } : {}) };
+  const pick = (values: readonly CellValue[]): CellValue[] => indices.map((j) => values[j] ?? null);
+  return {
+    name,
+    columns: indices.map((j) => table.columns[j] as SheetColumn),
+    rows: reiterable(function* () {
+      for (const values of table.rows) yield pick(values);
+    }),
+    ...(table.totals ? { totals: pick(table.totals) } : {}),
+  };
+}
