@@ -31,7 +31,7 @@ const reportBundle = {
   },
 };
 /**
- * The same for the workbook writer (and fflate, its zip library): `dist/xlsx.cjs`, required
+ * The same for the workbook writer (its XML and zip container): `dist/xlsx.cjs`, required
  * only when a command writes a workbook, so that CSV, JSON and tables start up as before.
  */
 const xlsxBundle = {

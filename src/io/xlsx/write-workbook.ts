@@ -1,16 +1,16 @@
 /**
- * A {@link Workbook} as the bytes of an .xlsx file (Office Open XML, zipped with fflate).
- * Written here, on the zip library that write-excel-file itself uses, rather than with
- * write-excel-file: that library takes each number as a JavaScript double and writes
- * `String(value)`, which cannot hold flere's exact decimals (see the README's Dependencies).
+ * A {@link Workbook} as the bytes of an .xlsx file (Office Open XML, zipped by `zip.ts` with
+ * Node's zlib). Written here rather than with write-excel-file: that library takes each
+ * number as a JavaScript double and writes `String(value)`, which cannot hold flere's exact
+ * decimals (see the README's Dependencies).
  *
  * What a person sees when the file opens: the header row bold, frozen and with filter
  * buttons; numbers right-aligned in grouped formats that Excel shows in its own language
  * (the format codes are locale-neutral); months as dates shown `2017-07`; text as text; a
  * totals row in bold under the filtered range; columns wide enough for their contents.
  */
-import { strToU8, zipSync } from 'fflate';
 import type { CellKind, CellValue, Sheet, SheetColumn, Workbook } from './workbook.js';
+import { type ZipContent, zipFiles } from './zip.js';
 
 /** The widest column made, in characters; longer texts wrap nothing but are cut off on screen. */
 const MAX_WIDTH = 60;
@@ -27,17 +27,17 @@ export function workbookBytes(workbook: Workbook): Uint8Array {
   if (workbook.sheets.length === 0) throw new RangeError('a workbook needs a sheet');
   const styles = new StyleTable();
   const sheets = workbook.sheets.map((sheet, i) => ({ name: checkedName(sheet.name), ...sheetXml(sheet, styles, i === 0) }));
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
-    '_rels/.rels': strToU8(ROOT_RELS),
-    'xl/workbook.xml': strToU8(workbookXml(sheets)),
-    'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
-    'xl/styles.xml': strToU8(styles.xml()),
+  const files: Record<string, ZipContent> = {
+    '[Content_Types].xml': contentTypes(sheets.length),
+    '_rels/.rels': ROOT_RELS,
+    'xl/workbook.xml': workbookXml(sheets),
+    'xl/_rels/workbook.xml.rels': workbookRels(sheets.length),
+    'xl/styles.xml': styles.xml(),
   };
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = s.xml;
   });
-  return zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+  return zipFiles(files);
 }
 
 function checkedName(name: string): string {
@@ -74,7 +74,11 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+// What escapeXml changes: most texts have none of it and are returned as they are.
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/&/g, '&amp;')
@@ -160,7 +164,8 @@ function cellXml(value: CellValue, column: SheetColumn, ref: string, style: (rou
 /** How many characters a value takes on screen, with grouping and decimals as formatted. */
 function shownWidth(value: CellValue, column: SheetColumn): number {
   if (value === null) return 0;
-  if (column.kind === 'text') return [...value].length;
+  // Code units, not code points: a width, and a million spreads of a string cost seconds.
+  if (column.kind === 'text') return value.length;
   if (column.kind === 'month') return 7;
   const int = value.replace('-', '').split('.')[0] ?? '';
   const places = column.kind === 'integer' ? 0 : (column.decimals ?? 2);
@@ -168,8 +173,14 @@ function shownWidth(value: CellValue, column: SheetColumn): number {
   return int.length + Math.floor((int.length - 1) / 3) + (places > 0 ? places + 1 : 0) + (value.startsWith('-') ? 1 : 0) + rounded;
 }
 
-/** A sheet's XML, and its filter range (header and data rows) for the workbook's defined name. */
-function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: string; filter: string } {
+/** Rows of a sheet's XML joined into one piece of bytes at a time: no string of the whole sheet. */
+const ROWS_PER_PIECE = 2048;
+
+/**
+ * A sheet's XML as pieces of UTF-8 (a sheet of a million rows is larger than a JavaScript
+ * string may be), and its filter range (header and data rows) for the workbook's defined name.
+ */
+function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: Uint8Array[]; filter: string } {
   const { columns } = sheet;
   const widths = columns.map((c) => [...c.header].length + 3); // room for the filter button
   const headerStyle = styles.id(undefined, true);
@@ -182,36 +193,49 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: s
     });
   const cellStyles = styleOf(false);
   const totalStyles = styleOf(true);
-  const lastColumn = columnLetter(columns.length - 1);
-  const rows: string[] = [];
-  const header = columns.map((c, j) => `<c r="${columnLetter(j)}1" s="${headerStyle}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
+  const letters = columns.map((_, j) => columnLetter(j));
+  const lastColumn = letters[letters.length - 1] as string;
+  const pieces: Uint8Array[] = [];
+  let rows: string[] = [];
+  const header = columns.map((c, j) => `<c r="${letters[j]}1" s="${headerStyle}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
   rows.push(`<row r="1">${header}</row>`);
   let r = 1;
   const addRow = (values: readonly CellValue[], styleIds: readonly ((rounded: boolean) => number)[]): void => {
     r += 1;
-    const cells = columns.map((c, j) => {
+    let cells = '';
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j] as SheetColumn;
       const value = values[j] ?? null;
-      widths[j] = Math.max(widths[j] as number, shownWidth(value, c) + 2);
-      return cellXml(value, c, `${columnLetter(j)}${r}`, styleIds[j] as (rounded: boolean) => number);
-    });
-    rows.push(`<row r="${r}">${cells.join('')}</row>`);
+      const width = shownWidth(value, c) + 2;
+      if (width > (widths[j] as number)) widths[j] = width;
+      cells += cellXml(value, c, `${letters[j]}${r}`, styleIds[j] as (rounded: boolean) => number);
+    }
+    rows.push(`<row r="${r}">${cells}</row>`);
+    if (rows.length === ROWS_PER_PIECE) {
+      pieces.push(Buffer.from(rows.join(''), 'utf8'));
+      rows = [];
+    }
   };
   for (const row of sheet.rows) addRow(row, cellStyles);
   const lastDataRow = r;
   if (sheet.totals) addRow(sheet.totals, totalStyles);
+  pieces.push(Buffer.from(rows.join(''), 'utf8'));
+  // The columns' widths are known only now; they come before the rows in the file.
   const cols = widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, MAX_WIDTH)}" customWidth="1"/>`).join('');
-  const xml =
+  const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `<dimension ref="A1:${lastColumn}${r}"/>` +
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${cols}</cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
+    '<sheetData>';
+  const tail =
+    '</sheetData>' +
     `<autoFilter ref="A1:${lastColumn}${lastDataRow}"/>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>';
-  return { xml, filter: `$A$1:$${lastColumn}$${lastDataRow}` };
+  return { xml: [Buffer.from(head, 'utf8'), ...pieces, Buffer.from(tail, 'utf8')], filter: `$A$1:$${lastColumn}$${lastDataRow}` };
 }
 
 /** A sheet name as a formula reference: quoted, with quotes doubled. */
