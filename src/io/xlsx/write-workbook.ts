@@ -90,20 +90,31 @@ function escapeXml(text: string): string {
 /** The cell formats (number format × bold) used, each an `<xf>` of styles.xml. */
 class StyleTable {
   private readonly formats = new Map<string, number>();
-  private readonly xfs: { numFmtId: number; bold: boolean }[] = [{ numFmtId: 0, bold: false }];
-  private readonly index = new Map<string, number>([['0:false', 0]]);
+  private readonly xfs: { numFmtId: number; bold: boolean; right: boolean }[] = [{ numFmtId: 0, bold: false, right: false }];
+  private readonly index = new Map<string, number>([['0:false:false', 0]]);
+
+  /** A header's style: bold, and right-aligned over a column of numbers or months, as its cells are. */
+  header(column: SheetColumn): number {
+    return this.xf(0, true, column.kind !== 'text');
+  }
+
+  // Numbers and months stand right-aligned one indent away from the column's right edge, so
+  // that the next column's text never runs into them (`622.245306` for 622.245 and id 306).
 
   /**
    * The style id for a column's cells, bold for headers and totals; `rounded` for a decimal
    * whose text ended in `…`, whose format then shows the `…` after the digits.
    */
-  id(column: SheetColumn | undefined, bold: boolean, rounded = false): number {
-    const numFmtId = column === undefined ? 0 : this.numFmt(column, rounded);
-    const key = `${numFmtId}:${bold}`;
+  id(column: SheetColumn, bold: boolean, rounded = false): number {
+    return this.xf(this.numFmt(column, rounded), bold, column.kind !== 'text');
+  }
+
+  private xf(numFmtId: number, bold: boolean, right: boolean): number {
+    const key = `${numFmtId}:${bold}:${right}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.xfs.length;
-      this.xfs.push({ numFmtId, bold });
+      this.xfs.push({ numFmtId, bold, right });
       this.index.set(key, id);
     }
     return id;
@@ -125,7 +136,11 @@ class StyleTable {
   xml(): string {
     const numFmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('');
     const xfs = this.xfs
-      .map(({ numFmtId, bold }) => `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"${numFmtId === 0 ? '' : ' applyNumberFormat="1"'}${bold ? ' applyFont="1"' : ''}/>`)
+      .map(
+        ({ numFmtId, bold, right }) =>
+          `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"${numFmtId === 0 ? '' : ' applyNumberFormat="1"'}${bold ? ' applyFont="1"' : ''}` +
+          (right ? ' applyAlignment="1"><alignment horizontal="right" indent="1"/></xf>' : '/>'),
+      )
       .join('');
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -182,8 +197,9 @@ const ROWS_PER_PIECE = 2048;
  */
 function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: Uint8Array[]; filter: string } {
   const { columns } = sheet;
-  const widths = columns.map((c) => [...c.header].length + 3); // room for the filter button
-  const headerStyle = styles.id(undefined, true);
+  // Room for the filter button (and a number's indent).
+  const widths = columns.map((c) => [...c.header].length + (c.kind === 'text' ? 3 : 5));
+  const headerStyles = columns.map((c) => styles.header(c));
   // Each column's style ids, looked up once: a rounded decimal's only when one occurs.
   const styleOf = (bold: boolean): ((rounded: boolean) => number)[] =>
     columns.map((c) => {
@@ -197,7 +213,7 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
   const lastColumn = letters[letters.length - 1] as string;
   const pieces: Uint8Array[] = [];
   let rows: string[] = [];
-  const header = columns.map((c, j) => `<c r="${letters[j]}1" s="${headerStyle}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
+  const header = columns.map((c, j) => `<c r="${letters[j]}1" s="${headerStyles[j]}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.header)}</t></is></c>`).join('');
   rows.push(`<row r="1">${header}</row>`);
   let r = 1;
   const addRow = (values: readonly CellValue[], styleIds: readonly ((rounded: boolean) => number)[]): void => {
@@ -206,7 +222,8 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j] as SheetColumn;
       const value = values[j] ?? null;
-      const width = shownWidth(value, c) + 2;
+      // Text: a little room; numbers and months: room for the indent too.
+      const width = shownWidth(value, c) + (c.kind === 'text' ? 2 : 4);
       if (width > (widths[j] as number)) widths[j] = width;
       cells += cellXml(value, c, `${letters[j]}${r}`, styleIds[j] as (rounded: boolean) => number);
     }
@@ -225,6 +242,8 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
   const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    // Printed, the sheet fits the page's width (as many pages down as it needs).
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${lastColumn}${r}"/>` +
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -234,6 +253,7 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
     '</sheetData>' +
     `<autoFilter ref="A1:${lastColumn}${lastDataRow}"/>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="${columns.length > 6 ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
     '</worksheet>';
   return { xml: [Buffer.from(head, 'utf8'), ...pieces, Buffer.from(tail, 'utf8')], filter: `$A$1:$${lastColumn}$${lastDataRow}` };
 }
@@ -243,9 +263,14 @@ const quotedSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 function workbookXml(sheets: readonly { readonly name: string; readonly filter: string }[]): string {
   const sheetElements = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  // Excel keeps each sheet's filter range under this hidden name; without it, it repairs the file.
+  // Excel keeps each sheet's filter range under this hidden name; without it, it repairs the
+  // file. The header row is also each sheet's print title: repeated on every printed page.
   const filters = sheets
-    .map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quotedSheet(s.name))}!${s.filter}</definedName>`)
+    .map(
+      (s, i) =>
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quotedSheet(s.name))}!${s.filter}</definedName>` +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheet(s.name))}!$1:$1</definedName>`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
