@@ -10,7 +10,7 @@ import { type AllocationExplanation, explainAllocation } from '../../core/explai
 import { formatUnits } from '../../core/money.js';
 import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { type CellValue, columnOf, type DataTable, numberColumn, reiterable, tableCsv, tableSheet } from './data-table.js';
+import { type CellValue, columnOf, type DataTable, numberColumn, reiterable, tableCells, tableCsv, tableSheet } from './data-table.js';
 import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
@@ -198,7 +198,6 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   const hasNonApplicants = a.rows.some((r) => !r.recipient.applied);
   // The same cells as CSV and workbooks, grouped for people; the quotas have a table of their own.
   const { table } = allocationTable(a, { ...options, explain: false });
-  const trancheCount = a.shares.length;
   const columns = [
     { heading: w('table.id'), right: true },
     { heading: w('table.name') },
@@ -213,23 +212,11 @@ function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   for (const values of table.rows) {
     const applied = (a.rows[i] as Allocation['rows'][number]).recipient.applied;
     i += 1;
-    const [id, name, count, share, amount, ...rest] = values;
-    rows.push({
-      cells: [
-        // Free names come from the input file: shown, never obeyed by the terminal.
-        visibleText(id ?? ''),
-        visibleText(name ?? ''),
-        groupDigits(count ?? ''),
-        groupDigits(share ?? ''),
-        groupDigits(amount ?? ''),
-        ...rest.slice(0, trancheCount).map((t) => (t === null ? '–' : groupDigits(t ?? ''))),
-        ...(hasNonApplicants ? [rest[trancheCount] ?? ''] : []),
-      ],
-      ...(applied ? {} : { style: p.dim }),
-    });
+    // A tranche a non-applicant does not get shows as a dash; free names are shown, never obeyed (layoutTable).
+    const cells = tableCells(values, table.columns, '–');
+    rows.push({ cells: hasNonApplicants ? cells : cells.slice(0, -1), ...(applied ? {} : { style: p.dim }) });
   }
-  const totals = table.totals ?? [];
-  rows.push({ cells: totals.map((t, j) => (t === null ? '' : j < 2 ? t : groupDigits(t))), style: p.bold });
+  rows.push({ cells: tableCells(table.totals ?? [], table.columns), style: p.bold });
   const lines = [
     p.bold(w('allocate.title', { pool: visibleText(options.pool.name), total: groupDigits(formatFixed(a.total)), unit: groupDigits(formatFixed(a.unit)), count: a.rows.length })),
     ...layoutTable(columns, rows, p.bold),

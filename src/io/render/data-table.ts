@@ -6,6 +6,7 @@
  */
 import type { CellKind, CellValue, Sheet, SheetColumn } from '../xlsx/workbook.js';
 import { csvTextChunks, neutralizeFormula, numberText } from './csv-write.js';
+import { groupDigits } from './grouping.js';
 import type { CsvDialect } from './csv-dialect.js';
 
 export type { CellValue, SheetColumn };
@@ -77,4 +78,16 @@ export function tableSheet(name: string, table: DataTable, indices?: readonly nu
     }),
     ...(table.totals ? { totals: pick(table.totals) } : {}),
   };
+}
+
+/**
+ * A row's cells as a text table shows them to people: numbers grouped the Danish way
+ * (`26.250.972`, `10,0004`), months and text as they are, an empty cell as `empty`.
+ */
+export function tableCells(values: readonly CellValue[], columns: readonly SheetColumn[], empty = ''): string[] {
+  return values.map((v, j) => {
+    if (v === null) return empty;
+    const kind = columns[j]?.kind;
+    return kind === 'integer' || kind === 'decimal' ? groupDigits(v) : v;
+  });
 }

@@ -11,7 +11,7 @@ import type { FollowupRound } from '../../core/followup-round.js';
 import { formatUnits } from '../../core/money.js';
 import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { type CellValue, columnOf, type DataTable, numberColumn, tableCsvText, tableSheet } from './data-table.js';
+import { type CellValue, columnOf, type DataTable, numberColumn, tableCells, tableCsvText, tableSheet } from './data-table.js';
 import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
@@ -264,9 +264,8 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
   ];
   // The same cells as CSV and workbooks, grouped for people.
   const recipients = recipientsTable(v, w);
-  const grouped = (values: readonly CellValue[]): string[] => values.map((x, j) => (x === null ? '' : j < 2 ? x : groupDigits(x)));
-  const rows: TextRow[] = [...recipients.rows].map((values) => ({ cells: grouped(values) }));
-  rows.push({ cells: grouped(recipients.totals ?? []), style: p.bold });
+  const rows: TextRow[] = [...recipients.rows].map((values) => ({ cells: tableCells(values, recipients.columns) }));
+  rows.push({ cells: tableCells(recipients.totals ?? [], recipients.columns), style: p.bold });
   const by =
     v.key.kind === 'equal' ? w('followup.by-equal') : v.key.kind === 'count' ? w('followup.by-count') : w('followup.by-column', { column: visibleText(v.key.column) });
   const of = v.pool ? w('followup.of', { pool: visibleText(v.pool.name) }) : '';

@@ -17,6 +17,23 @@ const DOS_TIME = 0;
 const DEFLATE = 8;
 const VERSION = 20;
 
+/**
+ * The fields a local header and its central directory entry share, in the same order from
+ * `at` on: version needed, flags, method, time, date, CRC-32, compressed and full size, the
+ * name's length.
+ */
+function writeEntryFields(header: Buffer, at: number, e: { crc: number; compressed: number; size: number; name: number }): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(0, at + 2); // flags
+  header.writeUInt16LE(DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(e.crc, at + 10);
+  header.writeUInt32LE(e.compressed, at + 14);
+  header.writeUInt32LE(e.size, at + 18);
+  header.writeUInt16LE(e.name, at + 22);
+}
+
 /** The bytes of a zip archive holding `files` (name → content), in the order given. */
 export function zipFiles(files: Readonly<Record<string, ZipContent>>): Uint8Array {
   const pieces: Uint8Array[] = [];
@@ -27,30 +44,15 @@ export function zipFiles(files: Readonly<Record<string, ZipContent>>): Uint8Arra
     const crc = crc32(data);
     const deflated = deflateRawSync(data, { level: 6 });
     const nameBytes = Buffer.from(name, 'ascii');
+    const sizes = { crc, compressed: deflated.length, size: data.length, name: nameBytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28); // extra field
+    writeEntryFields(local, 4, sizes);
+    // extra field: none
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(VERSION, 4); // made by
-    entry.writeUInt16LE(VERSION, 6); // needed
-    entry.writeUInt16LE(0, 8);
-    entry.writeUInt16LE(DEFLATE, 10);
-    entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(deflated.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(entry, 6, sizes);
     // extra, comment, disk, internal and external attributes: 0
     entry.writeUInt32LE(offset, 42);
     pieces.push(local, nameBytes, deflated);
