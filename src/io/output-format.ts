@@ -5,7 +5,7 @@
  * a.csv`) are usage errors, found before anything is read. A name without an extension
  * (`/dev/stdout`, `-o >(gzip > x.gz)`) leaves the choice to `--format` and the default.
  */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { usageError } from '../core/diagnostics.js';
 import { CSV_DIALECTS, type CsvDialect, type CsvLocale } from './render/csv-dialect.js';
 import { defaultFormat, type Format } from './render/formats.js';
@@ -33,7 +33,10 @@ export const REPORT_EXTENSIONS = ['.html', '.htm'] as const;
  */
 export function extensionOf(path: string): string | undefined {
   const ext = extname(path).toLowerCase();
-  return ext.length > 1 && /[a-z]/.test(ext) ? ext : undefined;
+  if (ext.length > 1 && /[a-z]/.test(ext)) return ext;
+  // A file called just `.xlsx` has no extension by Node's rule, but is named as a workbook.
+  const name = basename(path).toLowerCase();
+  return isOutputExtension(name) ? name : undefined;
 }
 
 const isOutputExtension = (ext: string): ext is OutputExtension => Object.hasOwn(OUTPUT_EXTENSIONS, ext);
