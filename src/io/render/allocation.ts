@@ -10,7 +10,7 @@ import { type AllocationExplanation, explainAllocation } from '../../core/explai
 import { formatUnits } from '../../core/money.js';
 import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { type CellValue, columnOf, type DataTable, numberColumn, reiterable, tableCells, tableCsv, tableSheet } from './data-table.js';
+import { type CellValue, columnOf, type DataTable, finestScale, numberColumn, reiterable, tableCells, tableCsv, tableSheet } from './data-table.js';
 import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
@@ -135,7 +135,7 @@ export function allocationTable(a: Allocation, options: Pick<AllocationRenderOpt
   const explanation = options.explain ? explainAllocation(a) : undefined;
   const share = sharePercents(a);
   const amountScale = a.unit.scale;
-  const countScale = Math.max(0, ...a.rows.map((r) => r.recipient.count.scale));
+  const countScale = finestScale(a.rows.map((r) => r.recipient.count));
   const columns = [
     columnOf(w(options.free ? 'col.free-id' : 'col.id'), 'text'),
     columnOf(w(options.free ? 'col.free-name' : 'col.name'), 'text'),

@@ -4,19 +4,17 @@
  * status, month, recorded, evidence`); the workbook adds the kommuner that did not apply and
  * the totals by status, the same values the JSON's `not_applied` and `totals` hold.
  */
-import { type Fixed, formatFixed, sumFixed } from '../../core/decimal.js';
+import { formatFixed, sumFixed } from '../../core/decimal.js';
 import { type CheckRenderOptions, type CheckView, evidenceText, notApplied, statusTotals, wasRecorded } from './check-model.js';
-import { type CellValue, columnOf, type DataTable, numberColumn, tableCsvText, tableSheet } from './data-table.js';
+import { type CellValue, columnOf, type DataTable, finestScale, numberColumn, tableCsvText, tableSheet } from './data-table.js';
 import { type Words, wordsFor } from './words.js';
 import { workbookOutput } from './xlsx-output.js';
 
-/** The finest decimal place of the amounts (0: whole kroner). */
-const scaleOf = (amounts: readonly Fixed[]): number => Math.max(0, ...amounts.map((a) => a.scale));
 
 /** One row per tranche shown, in the view's order; statuses and yes/no in the run's words. */
 export function checkTrancheTable(view: CheckView, options: Pick<CheckRenderOptions, 'dialect' | 'words'>): DataTable {
   const w = options.words ?? wordsFor();
-  const scale = scaleOf(view.reports.map((r) => r.amount));
+  const scale = finestScale(view.reports.map((r) => r.amount));
   return {
     columns: [
       columnOf(w('col.id'), 'text'),
@@ -46,7 +44,7 @@ function notAppliedTable(view: CheckView, w: Words): DataTable {
   const kommuner = notApplied(view);
   const amounts = kommuner.map((k) => k.amount);
   return {
-    columns: [columnOf(w('col.id'), 'text'), columnOf(w('col.name'), 'text'), numberColumn(w('col.amount'), scaleOf(amounts))],
+    columns: [columnOf(w('col.id'), 'text'), columnOf(w('col.name'), 'text'), numberColumn(w('col.amount'), finestScale(amounts))],
     rows: kommuner.map((k) => [k.id, k.name, formatFixed(k.amount)]),
     totals: [null, w('total'), formatFixed(sumFixed(amounts))],
   };
@@ -55,7 +53,7 @@ function notAppliedTable(view: CheckView, w: Words): DataTable {
 /** The tranches by status: how many, and how much. */
 function totalsTable(view: CheckView, w: Words): DataTable {
   const totals = statusTotals(view);
-  const scale = scaleOf(totals.map((t) => t.amount));
+  const scale = finestScale(totals.map((t) => t.amount));
   return {
     columns: [columnOf(w('col.status'), 'text'), columnOf(w('col.tranches'), 'integer'), numberColumn(w('col.amount'), scale)],
     // Each sum as the JSON's `totals` writes it; the column's format shows the places alike.

@@ -11,7 +11,7 @@ import type { FollowupRound } from '../../core/followup-round.js';
 import { formatUnits } from '../../core/money.js';
 import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { type CellValue, columnOf, type DataTable, numberColumn, tableCells, tableCsvText, tableSheet } from './data-table.js';
+import { type CellValue, columnOf, type DataTable, finestScale, numberColumn, tableCells, tableCsvText, tableSheet } from './data-table.js';
 import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
@@ -149,7 +149,7 @@ function explainJson(f: Followup, e: AllocationExplanation, i: number): object {
 export function recipientsTable(v: FollowupView, w: Words): DataTable {
   const f = v.followup;
   const shares = sharePercents(f);
-  const weightScale = Math.max(0, ...f.rows.map((r) => r.recipient.weight.scale));
+  const weightScale = finestScale(f.rows.map((r) => r.recipient.weight));
   return {
     columns: [
       columnOf(w('col.id'), 'text'),
