@@ -162,7 +162,7 @@ export function allocationTable(a: Allocation, options: Pick<AllocationRenderOpt
       if (e) cells.push(...quotaCells(a.unit, e, w));
       yield cells;
     }
-  });
+  }, a.rows.length);
   const countTotal = formatFixed(sumFixed(a.rows.map((r) => r.recipient.count)));
   const totals: CellValue[] = [
     null,

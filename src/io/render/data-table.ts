@@ -41,9 +41,16 @@ export function numberColumn(header: string, scale: number): SheetColumn {
 /** A column of the given kind. */
 export const columnOf = (header: string, kind: CellKind): SheetColumn => ({ header, kind });
 
-/** Rows made afresh by `make` each time they are iterated (a generator runs only once). */
-export function reiterable<T>(make: () => Iterator<T>): Iterable<T> {
-  return { [Symbol.iterator]: make };
+/** Rows made afresh by `make` each time they are iterated (a generator runs only once); `size` of them. */
+export function reiterable<T>(make: () => Iterator<T>, size: number): Iterable<T> & { readonly size: number } {
+  return { [Symbol.iterator]: make, size };
+}
+
+/** How many rows a table has, without making them: an array's length or a {@link reiterable}'s size. */
+export function rowCount(rows: Iterable<unknown>): number | undefined {
+  if (Array.isArray(rows)) return rows.length;
+  const size = (rows as { size?: unknown }).size;
+  return typeof size === 'number' ? size : undefined;
 }
 
 /**
@@ -83,9 +90,12 @@ export function tableSheet(name: string, table: DataTable, indices?: readonly nu
   return {
     name,
     columns: indices.map((j) => table.columns[j] as SheetColumn),
-    rows: reiterable(function* () {
-      for (const values of table.rows) yield pick(values);
-    }),
+    rows: reiterable(
+      function* () {
+        for (const values of table.rows) yield pick(values);
+      },
+      rowCount(table.rows) ?? Number.NaN,
+    ),
     ...(table.totals ? { totals: pick(table.totals) } : {}),
   };
 }

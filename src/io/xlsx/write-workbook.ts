@@ -218,6 +218,8 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
   let r = 1;
   const addRow = (values: readonly CellValue[], styleIds: readonly ((rounded: boolean) => number)[]): void => {
     r += 1;
+    // Excel's last row; callers check the count first (a usage error), so this is a bug.
+    if (r > 1_048_576) throw new RangeError(`sheet ${sheet.name} has more rows than Excel has`);
     let cells = '';
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j] as SheetColumn;
