@@ -129,3 +129,25 @@ export const inputOptions = (what: string): OptionSpec[] => [
   { long: 'delimiter', value: '<char>', description: `delimiter of ${what} (default: sniffed from the header line)` },
   { long: 'decimal-mark', value: '<mark>', description: `decimal mark of numbers in ${what}`, choices: ['.', ','] },
 ];
+
+/** The value of {@link sheetOption}. */
+export interface SheetOptionValue {
+  sheet?: string;
+}
+
+/** A sheet's name as `--sheet` gives it: any text but an empty one (Excel names are 1–31 characters). */
+function sheetName(text: string): string {
+  if (text.trim() === '') throw new OptionValueError("expected the name of a sheet, as on the workbook's tab");
+  return text;
+}
+
+/**
+ * `--sheet NAME`: which sheet of `what` (the command's main input) is read when it is an
+ * .xlsx workbook; every other workbook input is read from its first sheet.
+ */
+export const sheetOption = (what: string): OptionSpec => ({
+  long: 'sheet',
+  value: '<name>',
+  description: `the sheet to read when ${what} is an .xlsx workbook (default: the first sheet; other workbook inputs are read from their first sheet)`,
+  parse: sheetName,
+});

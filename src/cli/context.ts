@@ -1,3 +1,5 @@
+import type { SheetRegistry } from '../io/table-input.js';
+
 /**
  * The process's edges as one value, so that commands never reach for `process` themselves
  * and tests can run a command in-process with their own streams.
@@ -11,6 +13,8 @@ export interface CliContext {
   debug: boolean;
   /** Set for a `--format json` run: problems and warnings go to stderr as JSON documents. */
   json?: boolean;
+  /** The workbook sheets read in this run, so that problems in them are worded as cells. */
+  sheets?: SheetRegistry;
 }
 
 /**

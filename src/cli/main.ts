@@ -5,6 +5,7 @@
  * for `flere check`.
  */
 import { ExitCode, FlereError } from '../core/diagnostics.js';
+import { inSheet } from '../io/xlsx/sheet-cells.js';
 import { allocateCommand } from './commands/allocate.js';
 import { checkCommand } from './commands/check.js';
 import { followupCommand } from './commands/followup.js';
@@ -43,9 +44,11 @@ function wantsJson(args: readonly string[]): boolean {
 
 function report(error: unknown, ctx: CliContext, json: boolean): number {
   if (error instanceof FlereError) {
-    if (json) ctx.stderr.write(`${JSON.stringify(errorDocument(error))}\n`);
-    else for (const line of formatError(error)) ctx.stderr.write(`flere: ${line}\n`);
-    return error.exitCode;
+    // Problems in a workbook's sheet are told by sheet and cell.
+    const located = ctx.sheets === undefined ? error : new FlereError(error.kind, error.diagnostics.map((d) => inSheet(d, ctx.sheets)), error.omitted);
+    if (json) ctx.stderr.write(`${JSON.stringify(errorDocument(located))}\n`);
+    else for (const line of formatError(located)) ctx.stderr.write(`flere: ${line}\n`);
+    return located.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   ctx.stderr.write(`flere: internal error: ${message}\n`);

@@ -1,5 +1,6 @@
 /**
- * The one place where diagnostics become words: `flere: FILE:LINE: what is wrong`.
+ * The one place where diagnostics become words: `flere: FILE:LINE: what is wrong`, and for
+ * a workbook `flere: FILE: SHEET!CELL: what is wrong`.
  * Each area keeps its message table beside the CLI (`messages/*.ts`); an unknown code still
  * prints its code and fields, so a missing wording never hides a problem.
  */
@@ -12,10 +13,20 @@ import { followupMessages } from './messages/followup.js';
 import { inputMessages } from './messages/input.js';
 import { progressMessages } from './messages/progress.js';
 import { reportMessages } from './messages/report.js';
+import { workbookMessages } from './messages/workbook.js';
 
 type MessageTable = Readonly<Record<string, (d: Diagnostic) => string>>;
 
-const TABLES: readonly MessageTable[] = [commonMessages, fileMessages, inputMessages, checkMessages, progressMessages, followupMessages, reportMessages];
+const TABLES: readonly MessageTable[] = [
+  commonMessages,
+  fileMessages,
+  inputMessages,
+  checkMessages,
+  progressMessages,
+  followupMessages,
+  reportMessages,
+  workbookMessages,
+];
 
 function wording(d: Diagnostic): string {
   for (const table of TABLES) {
@@ -49,15 +60,34 @@ export function excerpt(text: string): string {
 function shortened(d: Diagnostic): Diagnostic {
   const value = d.value === undefined ? undefined : excerpt(d.value);
   const column = d.column === undefined ? undefined : excerpt(d.column);
-  if (value === d.value && column === d.column) return d;
-  return { ...d, ...(value === undefined ? {} : { value }), ...(column === undefined ? {} : { column }) };
+  const sheet = d.sheet === undefined ? undefined : excerpt(d.sheet);
+  if (value === d.value && column === d.column && sheet === d.sheet) return d;
+  return { ...d, ...(value === undefined ? {} : { value }), ...(column === undefined ? {} : { column }), ...(sheet === undefined ? {} : { sheet }) };
 }
 
-/** `FILE:LINE: ` (or `FILE: `, or nothing) before the wording of one diagnostic. */
+/**
+ * A sheet and a cell as Excel writes a reference: `Ark1!B7`, `'Min data'!B7` (a name with
+ * anything but letters, digits, `_` and `.`, or starting with a digit, is quoted, quotes
+ * doubled), `Ark1!7:7` for a whole row, or the sheet alone.
+ */
+export function sheetReference(sheet: string, cell?: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet);
+  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell === undefined ? name : `${name}!${cell}`;
+}
+
+/** `FILE:LINE: ` (or `FILE: SHEET!CELL: `, `FILE: `, or nothing) before the wording of one diagnostic. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const d = shortened(diagnostic);
   const file = d.file === undefined ? undefined : fileName(d.file);
-  const where = file === undefined ? '' : d.line === undefined ? `${file}: ` : `${file}:${d.line}: `;
+  const where =
+    file === undefined
+      ? ''
+      : d.sheet !== undefined
+        ? `${file}: ${sheetReference(d.sheet, d.cell)}: `
+        : d.line === undefined
+          ? `${file}: `
+          : `${file}:${d.line}: `;
   // One problem, one line, and nothing the terminal would obey: a line break quoted from the
   // input (JSON.parse's excerpt of a file) or a control character in a header name is shown
   // as an escape rather than starting a line without the `flere: ` prefix.
@@ -83,6 +113,8 @@ export function errorDocument(error: FlereError): object {
     issues: error.diagnostics.map((d) => ({
       code: d.code,
       file: d.file ?? null,
+      sheet: d.sheet ?? null,
+      cell: d.cell ?? null,
       line: d.line ?? null,
       column: d.column === undefined ? null : excerpt(d.column),
       value: d.value === undefined ? null : excerpt(d.value),

@@ -5,16 +5,24 @@
  * or in a `--format json` run one JSON document on a line of its own, as errors are.
  */
 import { type Diagnostic, MAX_LISTED_PROBLEMS } from '../core/diagnostics.js';
+import { inSheet } from '../io/xlsx/sheet-cells.js';
 import type { CliContext } from './context.js';
 import { formatDiagnostic } from './messages.js';
 
 /** Writes `warnings` to stderr (the first {@link MAX_LISTED_PROBLEMS}, then a count). */
 export function printWarnings(ctx: CliContext, warnings: readonly Diagnostic[]): void {
   if (warnings.length === 0) return;
-  const listed = warnings.slice(0, MAX_LISTED_PROBLEMS);
+  const listed = warnings.slice(0, MAX_LISTED_PROBLEMS).map((d) => inSheet(d, ctx.sheets));
   const omitted = warnings.length - listed.length;
   if (ctx.json === true) {
-    const issues = listed.map((d) => ({ code: d.code, file: d.file ?? null, line: d.line ?? null, message: formatDiagnostic(d) }));
+    const issues = listed.map((d) => ({
+      code: d.code,
+      file: d.file ?? null,
+      sheet: d.sheet ?? null,
+      cell: d.cell ?? null,
+      line: d.line ?? null,
+      message: formatDiagnostic(d),
+    }));
     ctx.stderr.write(`${JSON.stringify({ version: 1, warnings: issues, omitted })}\n`);
     return;
   }

@@ -26,11 +26,15 @@ export type ProblemKind = 'data' | 'usage' | 'io';
 /**
  * One problem. `line` is the 1-based physical line of the input file; `column` the header
  * name as written in the file; `value` the offending text. `args` carries any further
- * values a message needs (e.g. suggestions), always as plain strings or numbers.
+ * values a message needs (e.g. suggestions), always as plain strings or numbers. For a
+ * workbook, `sheet` is the sheet's name and `cell` where in it (`B7`, or `7:7` for a whole
+ * row), as Excel writes references; `line` is then the row number.
  */
 export interface Diagnostic {
   readonly code: string;
   readonly file?: string;
+  readonly sheet?: string;
+  readonly cell?: string;
   readonly line?: number;
   readonly column?: string;
   readonly value?: string;

@@ -1,8 +1,8 @@
 /**
  * Reading the allocation `flere check` and `flere followup` work against: what `flere
- * allocate` wrote (JSON or CSV, either dialect), or a plain grants file (`kommune,amount`:
- * pools whose grants were decided by application), whose amounts are then split into the
- * pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
+ * allocate` wrote (JSON, CSV in either dialect, or a workbook's sheet with the CSV's columns),
+ * or a plain grants file (`kommune,amount`: pools whose grants were decided by application),
+ * whose amounts are then split into the pool's tranches exactly as `allocate` splits them. Amounts are kroner as exact decimals.
  */
 import { compareCodePoints } from '../core/code-point-order.js';
 import { type Fixed, formatFixed, sumFixed, toCommonScale, compareFixed } from '../core/decimal.js';
@@ -14,7 +14,8 @@ import { resolveKommune } from '../registry/match.js';
 import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { column, COUNT_CONCEPTS, trancheColumnNumber } from './header-vocabulary.js';
 import { readTable } from './csv-table.js';
-import { decodeText, type TextEncoding } from './decode.js';
+import type { TextEncoding } from './decode.js';
+import { type SheetTable, type TableInput, tableSource } from './table-input.js';
 import { type JsonDocument, readJsonDocument } from './json-document.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { NO_WORDS, YES_WORDS } from './render/words.js';
@@ -70,10 +71,10 @@ export interface ReadAllocation {
  * unallocated rest or count that is no decimal string, or a unit of 0), and with `summary`
  * number codes for a bad count cell.
  */
-export function readAllocation(bytes: Uint8Array, options: AllocationReadOptions): ReadAllocation {
-  const { text } = decodeText(bytes, options.encoding);
-  if (/^\s*[[{]/.test(text)) return readJson(text, options);
-  return readCsv(text, options);
+export function readAllocation(input: TableInput, options: AllocationReadOptions): ReadAllocation {
+  const source = tableSource(input, options.encoding);
+  if (typeof source === 'string' && /^\s*[[{]/.test(source)) return readJson(source, options);
+  return readCsv(source, options);
 }
 
 /** The shares of the pool named (or not) by the file. */
@@ -209,11 +210,12 @@ const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 3).flatMap(acceptedNames).join(', '
 const YES = new Set([...YES_WORDS, 'yes', 'ja', 'true', 'y', 'j', '1', 'x']);
 const NO = new Set([...NO_WORDS, 'no', 'nej', 'false', 'n', '0', '']);
 
-function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
+/** An allocation or grants table: CSV text, or a sheet with the same columns. */
+function readCsv(source: string | SheetTable, options: AllocationReadOptions): ReadAllocation {
   const { file } = options;
   const shares = sharesFor(options, undefined);
   const bag = new DiagnosticBag();
-  const table = readTable(text, {
+  const table = readTable(source, {
     file,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     findHeader: headerMatcher(KOMMUNE_SPECS),
@@ -237,7 +239,7 @@ function readCsv(text: string, options: AllocationReadOptions): ReadAllocation {
     if (n !== undefined) trancheColumns[n - 1] = { index, name };
   });
   const grants = trancheColumns.length === 0;
-  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const style = numberStyleFor(table, options.decimalMark);
   const rows: { k: AllocatedKommune; line: number }[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {

@@ -7,8 +7,10 @@ import { DiagnosticBag } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
 import { readTable } from './csv-table.js';
 import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
-import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
+import { looksLikeMojibake, type TextEncoding } from './decode.js';
+import { type TableInput, tableSource } from './table-input.js';
 import { kommuneFromCell } from './kommune-cell.js';
+import { MAX_NAME_LENGTH, readFreeName } from './free-name.js';
 
 const SPECS = [column('kommune', [...KOMMUNE_COLUMN, 'payee'], true)] as const satisfies readonly ColumnSpec[];
 
@@ -24,13 +26,13 @@ export interface Applicant {
  * Reads the applicants; throws one FlereError (data) listing every bad row. With `registry`
  * false (`--no-registry`) the cells are free names, matched exactly like the counts file's.
  */
-export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextEncoding, registry = true): Applicant[] {
-  const { text } = decodeText(bytes, encoding);
-  const mojibake = looksLikeMojibake(text);
+export function readApplicants(input: TableInput, file: string, encoding?: TextEncoding, registry = true): Applicant[] {
+  const source = tableSource(input, encoding);
+  const mojibake = typeof source === 'string' && looksLikeMojibake(source);
   const bag = new DiagnosticBag();
   // A header without rows is an answer, not a mistake: nobody applied (the whole pool goes to
   // the follow-up pool). A file without even a header is still refused.
-  const table = readTable(text, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag, allowEmpty: true });
+  const table = readTable(source, { file, findHeader: headerMatcher(SPECS), expected: 'kommune', bag, allowEmpty: true });
   const { kommune: column } = matchColumns(table.header, SPECS, { file, line: table.headerLine });
   const seen = new Map<string, number>();
   const applicants: Applicant[] = [];
@@ -45,11 +47,12 @@ export function readApplicants(bytes: Uint8Array, file: string, encoding?: TextE
       }
       code = match.kommune.code;
     } else {
-      code = cell.normalize('NFC');
-      if (code === '') {
-        bag.add({ code: 'recipient.empty-name', file, line, column: column.name });
+      const read = readFreeName(cell);
+      if ('problem' in read) {
+        bag.add({ code: read.problem, file, line, column: column.name, args: { limit: MAX_NAME_LENGTH } });
         continue;
       }
+      code = read.name;
     }
     const first = seen.get(code);
     if (first !== undefined) {

@@ -11,9 +11,11 @@ import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns } from './c
 import { scanTable, type Table, type TableHead, type TableRow } from './csv-table.js';
 import { column, COUNT_CONCEPTS } from './header-vocabulary.js';
 import { kommuneFromCell } from './kommune-cell.js';
-import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
+import { looksLikeMojibake, type TextEncoding } from './decode.js';
+import { type SheetTable, type TableInput, tableSource } from './table-input.js';
 import { restoreFormulaText } from './formula-text.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
+import { MAX_NAME_LENGTH, readFreeName } from './free-name.js';
 
 /** One row of a counts file: a kommune (id = code) or a free recipient (id = name). */
 export interface CountRow {
@@ -50,14 +52,14 @@ const FREE_SPECS = [
   column('count', [...COUNT_CONCEPTS, 'weight'], true),
 ] as const satisfies readonly ColumnSpec[];
 
-/** Reads and checks a counts file; throws one FlereError (data) listing every bad row. */
-export function readCounts(bytes: Uint8Array, options: CountsReadOptions): CountRow[] {
-  const { text } = decodeText(bytes, options.encoding);
-  const mojibake = looksLikeMojibake(text);
+/** Reads and checks a counts file (CSV or a sheet); throws one FlereError (data) listing every bad row. */
+export function readCounts(input: TableInput, options: CountsReadOptions): CountRow[] {
+  const source = tableSource(input, options.encoding);
+  const mojibake = typeof source === 'string' && looksLikeMojibake(source);
   const bag = new DiagnosticBag();
   const rows = options.registry
-    ? readKommuneRows(readCountsTable(text, KOMMUNE_SPECS, options, bag), options, bag, mojibake)
-    : readFreeRows(text, options, bag);
+    ? readKommuneRows(readCountsTable(source, KOMMUNE_SPECS, options, bag), options, bag, mojibake)
+    : readFreeRows(source, options, bag);
   bag.throwIfAny('data');
   if (rows.length > 0 && rows.every((r) => r.count.digits === 0n)) {
     bag.add({ code: 'allocation.all-zero', file: options.file });
@@ -74,7 +76,7 @@ export function readCounts(bytes: Uint8Array, options: CountsReadOptions): Count
  * is the missing count column, and that is what is reported.
  */
 function scanCountsTable(
-  text: string,
+  source: string | SheetTable,
   specs: readonly ColumnSpec[],
   options: CountsReadOptions,
   bag: DiagnosticBag,
@@ -82,7 +84,7 @@ function scanCountsTable(
 ): TableHead {
   const scan = (findHeader: (cells: readonly string[]) => boolean, into: DiagnosticBag, begin: typeof start): TableHead =>
     scanTable(
-      text,
+      source,
       {
         file: options.file,
         ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
@@ -109,9 +111,9 @@ function scanCountsTable(
 }
 
 /** The whole table under the header that names the count column (see {@link scanCountsTable}). */
-function readCountsTable(text: string, specs: readonly ColumnSpec[], options: CountsReadOptions, bag: DiagnosticBag): Table {
+function readCountsTable(source: string | SheetTable, specs: readonly ColumnSpec[], options: CountsReadOptions, bag: DiagnosticBag): Table {
   const rows: TableRow[] = [];
-  const head = scanCountsTable(text, specs, options, bag, () => (row) => {
+  const head = scanCountsTable(source, specs, options, bag, () => (row) => {
     rows.push(row);
   });
   return { ...head, rows };
@@ -124,7 +126,7 @@ function readKommuneRows(table: Table, options: CountsReadOptions, bag: Diagnost
     bag.add({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } });
     return [];
   }
-  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const style = numberStyleFor(table, options.decimalMark);
   const seen = new Map<string, number>();
   const rows: CountRow[] = [];
   for (const { line, cells } of table.rows) {
@@ -185,10 +187,10 @@ function identify(
  * (a file of a million names is never held as a table too). Problems with the rows' cells
  * are listed after the table's own (ragged rows, a broken quote), as for a table read whole.
  */
-function readFreeRows(text: string, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
+function readFreeRows(source: string | SheetTable, options: CountsReadOptions, bag: DiagnosticBag): CountRow[] {
   const rows: CountRow[] = [];
   const cellProblems = new DiagnosticBag();
-  scanCountsTable(text, FREE_SPECS, options, bag, (head) => freeRowReader(head, options, cellProblems, rows));
+  scanCountsTable(source, FREE_SPECS, options, bag, (head) => freeRowReader(head, options, cellProblems, rows));
   bag.addAll(cellProblems);
   return rows;
 }
@@ -205,16 +207,17 @@ function freeRowReader(head: TableHead, options: CountsReadOptions, bag: Diagnos
     bag.add({ code: 'csv.missing-column', file, line: head.headerLine, args: { key: 'name', accepted: 'name, navn, recipient, modtager, id' } });
     return () => undefined;
   }
-  const style = numberStyleFor(head.delimiter, options.decimalMark);
+  const style = numberStyleFor(head, options.decimalMark);
   const seen = new FirstLines(rows);
   return ({ line, cells }) => {
-    // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
-    const name = restoreFormulaText((cells[nameColumn.index] ?? '').trim().normalize('NFC'));
+    const read = readFreeName(cells[nameColumn.index] ?? '');
     const countCell = cells[columns.count.index] ?? '';
     const weight = parseDecimal(countCell, style);
-    if (name === '') bag.add({ code: 'recipient.empty-name', file, line, column: nameColumn.name });
+    if ('problem' in read) bag.add({ code: read.problem, file, line, column: nameColumn.name, args: { limit: MAX_NAME_LENGTH } });
     if (!weight.ok) bag.add(numberDiagnostic(weight, style, { file, line, column: columns.count.name, value: countCell }));
-    if (name === '' || !weight.ok) return;
+    if ('problem' in read || !weight.ok) return;
+    // A name flere wrote as `'=x` (neutralised for spreadsheets) is the recipient `=x`.
+    const name = restoreFormulaText(read.name);
     const first = seen.firstLine(name, line);
     if (first !== undefined) {
       bag.add({ code: 'recipient.duplicate', file, line, column: nameColumn.name, value: name, args: { firstLine: first } });

@@ -2,10 +2,14 @@
  * Text to a table of cells, each row with its physical line number, as Danish Excel and case
  * systems write it: a `sep=;` first line, title lines above the header, blank and `;;;` rows,
  * CRLF, quoted fields spanning lines. Cells are returned as written (no trimming, no casting):
- * what a cell means is decided by the columns and numbers modules.
+ * what a cell means is decided by the columns and numbers modules. A workbook's sheet takes
+ * the same way from its rows on (title rows, the header, blank rows, the rows' widths), each
+ * row's number as its line.
  */
 import { DiagnosticBag, FlereError, usageError, type Diagnostic } from '../core/diagnostics.js';
 import { type RawRecord, scanCsvRecords } from './csv-records.js';
+import type { DecimalMark } from './numbers.js';
+import type { SheetTable } from './table-input.js';
 
 /** Diagnostic codes raised while reading a table. */
 export type CsvCode =
@@ -24,9 +28,13 @@ export interface TableRow {
   readonly cells: readonly string[];
 }
 
-/** A table's delimiter and header row. `header` names are trimmed. */
+/**
+ * A table's delimiter and header row. `header` names are trimmed. A sheet has no delimiter
+ * (`''`); its `decimalMark` is the one its numbers are written with.
+ */
 export interface TableHead {
   readonly delimiter: string;
+  readonly decimalMark?: DecimalMark;
   /** 1-based physical line of the header row. */
   readonly headerLine: number;
   readonly header: readonly string[];
@@ -59,6 +67,13 @@ export interface ReadTableOptions {
 /** The header must be among this many non-blank lines; beyond that it is not a title block. */
 export const HEADER_SEARCH_LINES = 50;
 
+/**
+ * The most cells a header row may have. Real exports have a few dozen columns; a line of a
+ * million cells (a hostile or broken file) is never a header, and is not split or matched
+ * cell by cell in the search for one.
+ */
+export const MAX_HEADER_CELLS = 10_000;
+
 /** Delimiters tried when sniffing, in order of preference when counts tie. */
 const SNIFFED = [';', '\t', ','] as const;
 
@@ -76,28 +91,41 @@ const SEP_LINE = /^"?sep=(.)"? *$/i;
 
 /** Splits one physical line outside double quotes; enough for sniffing, not for data. */
 function splitLine(line: string, delimiter: string): string[] {
+  // Code units and slices, not a string grown a character at a time: a hostile header line of
+  // a million cells is split in milliseconds. The delimiter is one code unit (normalizeDelimiter).
+  const d = delimiter.charCodeAt(0);
   const cells: string[] = [];
-  let cell = '';
+  let start = 0;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) {
-      cells.push(cell);
-      cell = '';
-      continue;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === d && !quoted) {
+      cells.push(headerCell(line.slice(start, i)));
+      start = i + 1;
     }
-    cell += ch;
   }
-  cells.push(cell);
-  return cells.map((c) => c.trim().replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+  cells.push(headerCell(line.slice(start)));
+  return cells;
 }
 
+/** A header cell as read for sniffing: trimmed, one pair of surrounding quotes removed, `""` → `"`. */
+function headerCell(cell: string): string {
+  const t = cell.trim();
+  const inner = t.length >= 2 && t.charCodeAt(0) === QUOTE && t.charCodeAt(t.length - 1) === QUOTE ? t.slice(1, -1) : t;
+  return inner.includes('""') ? inner.replace(/""/g, '"') : inner;
+}
+
+const QUOTE = 0x22;
+
 function countOutsideQuotes(line: string, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
   let n = 0;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) n += 1;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === d && !quoted) n += 1;
   }
   return n;
 }
@@ -151,7 +179,7 @@ function sniffFromHeader(lines: Iterable<string>, findHeader: ReadTableOptions['
     if (line.trim() === '') continue;
     if (++seen > HEADER_SEARCH_LINES) break;
     const candidates = SNIFFED.map((d) => [d, countOutsideQuotes(line, d)] as const)
-      .filter(([, n]) => n > 0)
+      .filter(([, n]) => n > 0 && n < MAX_HEADER_CELLS)
       .sort((a, b) => b[1] - a[1]);
     for (const [d] of candidates) if (findHeader(splitLine(line, d))) return d;
   }
@@ -181,9 +209,9 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim
  * the end when no bag is given. Line numbers are 1-based physical lines, counting the `sep=`
  * line and the lines inside multi-line quoted fields; CRLF, LF and lone CR all end a line.
  */
-export function readTable(text: string, opts: ReadTableOptions): Table {
+export function readTable(source: string | SheetTable, opts: ReadTableOptions): Table {
   const rows: TableRow[] = [];
-  const head = scanTable(text, opts, () => (row) => {
+  const head = scanTable(source, opts, () => (row) => {
     rows.push(row);
   });
   return { ...head, rows };
@@ -199,16 +227,17 @@ export function readTable(text: string, opts: ReadTableOptions): Table {
  * caller had looked at the header of a table read whole, and no rows are handed over then.
  */
 export function scanTable(
-  text: string,
+  source: string | SheetTable,
   opts: ReadTableOptions,
   start: (head: TableHead) => (row: TableRow) => void,
 ): TableHead {
+  if (typeof source !== 'string') return scanSheet(source, opts, start);
   const { file } = opts;
   const fail = (d: Diagnostic): never => {
     throw new FlereError('data', [d]);
   };
 
-  let body = text.replace(/^\ufeff/, '');
+  let body = source.replace(/^\ufeff/, '');
   // Most files have no CR at all; a regex replace over 20 MB costs more than looking.
   if (body.includes('\r')) body = body.replace(/\r\n?/g, '\n');
   if (body.trim() === '') fail({ code: 'csv.empty-file', file });
@@ -229,7 +258,45 @@ export function scanTable(
   }
   delimiter ??= sniffFromHeader(physicalLines(body), opts.findHeader) ?? sniffDelimiter(firstNonBlankLine(body) ?? '') ?? ',';
   const sniffed = delimiter;
+  return scanRecords((onRecord) => scanCsvRecords(body, sniffed, lineOffset, file, onRecord), { delimiter: sniffed }, opts, start);
+}
 
+/**
+ * A workbook's sheet as a table: its rows are the records (each row's number its line), and
+ * the rest is what {@link scanTable} does with a CSV file's records. The header found is
+ * recorded in the sheet, so that a diagnostic's column can be named by its cell.
+ */
+function scanSheet(sheet: SheetTable, opts: ReadTableOptions, start: (head: TableHead) => (row: TableRow) => void): TableHead {
+  return scanRecords(
+    (onRecord) => {
+      // Copies: a row's cells are trimmed of empties below, and a sheet may be scanned twice.
+      for (const row of sheet.rows) onRecord({ line: row.line, cells: [...row.cells] });
+      return undefined;
+    },
+    { delimiter: '', decimalMark: sheet.decimalMark },
+    opts,
+    (head) => {
+      sheet.header = { line: head.headerLine, names: head.header };
+      return start(head);
+    },
+  );
+}
+
+/**
+ * The header search and the rows' checks of {@link scanTable}, over the records `records`
+ * hands to its callback (returning the failure that stopped them, if any). `form` is what
+ * the table's head says about how it is written.
+ */
+function scanRecords(
+  records: (onRecord: (record: RawRecord) => void) => Diagnostic | undefined,
+  form: Pick<TableHead, 'delimiter' | 'decimalMark'>,
+  opts: ReadTableOptions,
+  start: (head: TableHead) => (row: TableRow) => void,
+): TableHead {
+  const { file } = opts;
+  const fail = (d: Diagnostic): never => {
+    throw new FlereError('data', [d]);
+  };
   const bag = opts.bag ?? new DiagnosticBag();
   let firstNonBlank: RawRecord | undefined;
   let nonBlank = 0;
@@ -238,7 +305,7 @@ export function scanTable(
   let rejected: { error: unknown } | undefined;
   let rows = 0;
   let ragged = 0;
-  const failure = scanCsvRecords(body, delimiter, lineOffset, file, (record) => {
+  const failure = records((record) => {
     const { line, cells } = record;
     if (isBlank(cells)) return;
     if (head === undefined) {
@@ -246,8 +313,8 @@ export function scanTable(
       // findHeader accepts; records above it are titles.
       firstNonBlank ??= record;
       nonBlank += 1;
-      if (nonBlank <= HEADER_SEARCH_LINES && opts.findHeader(cells)) {
-        head = headOf(record, sniffed);
+      if (nonBlank <= HEADER_SEARCH_LINES && cells.length <= MAX_HEADER_CELLS && opts.findHeader(cells)) {
+        head = headOf(record, form);
         try {
           onRow = start(head);
         } catch (error) {
@@ -275,7 +342,10 @@ export function scanTable(
         code: 'csv.no-header',
         file,
         line: firstNonBlank?.line,
-        args: { delimiter, ...(opts.expected === undefined ? {} : { expected: opts.expected }) },
+        args: {
+          ...(form.delimiter === '' ? {} : { delimiter: form.delimiter }),
+          ...(opts.expected === undefined ? {} : { expected: opts.expected }),
+        },
       },
     );
   }
@@ -289,8 +359,8 @@ export function scanTable(
 }
 
 /** The header of a table from its header record: names trimmed, empty trailing names dropped. */
-function headOf(record: RawRecord, delimiter: string): TableHead {
+function headOf(record: RawRecord, form: Pick<TableHead, 'delimiter' | 'decimalMark'>): TableHead {
   const header = record.cells.map((c) => c.trim());
   while (header.length > 1 && header.at(-1) === '') header.pop();
-  return { delimiter, headerLine: record.line, header };
+  return { ...form, headerLine: record.line, header };
 }

@@ -8,7 +8,8 @@ import { dataError, DiagnosticBag, usageError } from '../core/diagnostics.js';
 import { type ColumnSpec, headerMatcher, matchColumns, normalizeColumnName } from './columns.js';
 import { readTable } from './csv-table.js';
 import { column, KOMMUNE_COLUMN } from './header-vocabulary.js';
-import { decodeText, looksLikeMojibake, type TextEncoding } from './decode.js';
+import { looksLikeMojibake, type TextEncoding } from './decode.js';
+import { type TableInput, tableSource } from './table-input.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseDecimal } from './numbers.js';
 
@@ -30,12 +31,12 @@ export interface FollowupReadOptions {
  * repeated kommune, bad weight), or a usage error `followup.no-such-column` when the file
  * has no column named by `--key` (`args.columns`: the file's headers).
  */
-export function readFollowupTargets(bytes: Uint8Array, options: FollowupReadOptions): FollowupTarget[] {
+export function readFollowupTargets(input: TableInput, options: FollowupReadOptions): FollowupTarget[] {
   const { file } = options;
-  const { text } = decodeText(bytes, options.encoding);
-  const mojibake = looksLikeMojibake(text);
+  const source = tableSource(input, options.encoding);
+  const mojibake = typeof source === 'string' && looksLikeMojibake(source);
   const bag = new DiagnosticBag();
-  const table = readTable(text, {
+  const table = readTable(source, {
     file,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     findHeader: headerMatcher(SPECS),
@@ -45,7 +46,7 @@ export function readFollowupTargets(bytes: Uint8Array, options: FollowupReadOpti
   const { kommune: column } = matchColumns(table.header, SPECS, { file, line: table.headerLine });
   const weightIndex = options.weightColumn === undefined ? undefined : findColumn(table.header, options.weightColumn, file, table.headerLine);
   const weightName = weightIndex === undefined ? '' : (table.header[weightIndex] ?? '');
-  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const style = numberStyleFor(table, options.decimalMark);
 
   const seen = new Map<string, number>();
   const targets: FollowupTarget[] = [];

@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Fixed, formatFixed } from '../core/decimal.js';
-import { type Diagnostic, DiagnosticBag, FlereError, ioError, usageError } from '../core/diagnostics.js';
+import { type Diagnostic, DiagnosticBag, dataError, ioError, usageError } from '../core/diagnostics.js';
 import { CSV_DIALECTS, type CsvDialect } from './render/csv-dialect.js';
 import { parseMonthCell } from './month-cell.js';
 import type { LedgerEntry } from '../core/tranche-status.js';
@@ -28,6 +28,7 @@ import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './nu
 import { loadIconv } from './iconv.js';
 import { csvText } from './render/csv-write.js';
 import { type WordKey, type Words, wordsFor } from './render/words.js';
+import { looksLikeWorkbook } from './xlsx/workbook-magic.js';
 
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
@@ -109,6 +110,7 @@ export function checkLedgerPath(path: string, record: boolean): void {
  * `ledger.bad-month`, `ledger.bad-tranche`, `ledger.other-pool` (a row of another pool: a
  * different ledger was meant). Months are read in every form Danish Excel saves them
  * (`2017-07`, `jul-17`, `01-07-2017`), so a ledger opened and saved in Excel still reads.
+ * A workbook is refused (`ledger.workbook`, data): flere rewrites the ledger, as CSV.
  * Unreadable: io.
  */
 export async function readLedger(path: string, poolId: string, dialect: CsvDialect = CSV_DIALECTS.plain, words: Words = wordsFor()): Promise<Ledger> {
@@ -121,6 +123,9 @@ export async function readLedger(path: string, poolId: string, dialect: CsvDiale
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
+  // Appending to a workbook would mean rewriting it as flere writes workbooks, losing what
+  // else it holds (other sheets, formatting, formulas): the ledger stays a CSV file.
+  if (looksLikeWorkbook(bytes)) throw dataError({ code: 'ledger.workbook', file: path });
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') return emptyLedger(path, decoded.text, dialect, words);
   return { ...parseLedger(decoded.text, path, poolId), encoding: decoded.encoding, bom: decoded.bom };
@@ -149,12 +154,12 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   const matched = matchColumns(table.header, SPECS, { file, line: table.headerLine });
   const kommuneColumn = matched.code ?? matched.kommune;
   if (kommuneColumn === undefined) {
-    throw new FlereError('data', [{ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } }]);
+    throw dataError({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } });
   }
   // `kommune` beside a code column holds the name, for people.
   const nameColumn = matched.name ?? (matched.code === undefined ? undefined : matched.kommune);
   const columns = { ...matched, kommune: kommuneColumn, ...(nameColumn === undefined ? {} : { name: nameColumn }) };
-  const style = numberStyleFor(table.delimiter);
+  const style = numberStyleFor(table);
   const entries: LedgerEntry[] = [];
   for (const { line, cells } of table.rows) {
     const cell = (c: { index: number }): string => (cells[c.index] ?? '').trim();

@@ -44,11 +44,12 @@ export interface NumberStyle {
 }
 
 /**
- * The style of a file: an explicit `--decimal-mark` wins; otherwise a semicolon-delimited file
- * is Danish (decimal comma) and a comma- or tab-delimited one uses a decimal dot.
+ * The style of a table: an explicit `--decimal-mark` wins; otherwise a workbook's sheet has
+ * the mark it was read with, a semicolon-delimited file is Danish (decimal comma), and a
+ * comma- or tab-delimited one uses a decimal dot.
  */
-export function numberStyleFor(delimiter: string, decimalMark?: DecimalMark): NumberStyle {
-  return { decimalMark: decimalMark ?? (delimiter === ';' ? ',' : '.') };
+export function numberStyleFor(head: { readonly delimiter: string; readonly decimalMark?: DecimalMark }, decimalMark?: DecimalMark): NumberStyle {
+  return { decimalMark: decimalMark ?? head.decimalMark ?? (head.delimiter === ';' ? ',' : '.') };
 }
 
 /** Reads a `--decimal-mark` value: `.`/`dot`/`punktum` or `,`/`comma`/`komma`. */

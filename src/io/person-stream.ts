@@ -629,6 +629,17 @@ export function readPersonFile(path: string, sink: PersonProgress, options: Pers
   return parser.finish();
 }
 
+/**
+ * Reads a person file held whole in memory into `sink` (a workbook's sheet, as the CSV text
+ * of its rows); see {@link readPersonFile}.
+ */
+export function readPersonBytes(bytes: Buffer, sink: PersonProgress, options: PersonReadOptions): PersonReadSummary {
+  const parser = newParser(sink, options);
+  parser.consume(bytes, 0, bytes.length, true);
+  options.onProgress?.(parser.rows);
+  return parser.finish();
+}
+
 /** Reads a person file from a stream (standard input) into `sink`; see {@link readPersonFile}. */
 export async function readPersonStream(
   stream: AsyncIterable<Uint8Array | string>,

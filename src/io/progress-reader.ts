@@ -11,7 +11,8 @@ import { nearPeriod, PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js
 import { type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { readTable } from './csv-table.js';
 import { column, type HeaderConcept, KOMMUNE_COLUMN } from './header-vocabulary.js';
-import { decodeText, type TextEncoding } from './decode.js';
+import type { TextEncoding } from './decode.js';
+import { type TableInput, tableSource } from './table-input.js';
 import { kommuneFromCell } from './kommune-cell.js';
 import { parseMonthCell } from './month-cell.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseCount } from './numbers.js';
@@ -66,14 +67,14 @@ export interface Progress {
  * (`progress.month-out-of-period`), bad numbers, `progress.duplicate` (same kommune and month twice),
  * `progress.above-bound` (e.g. cleared > target_group, company_activity > recipients).
  */
-export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): Progress {
+export function readProgress(input: TableInput, options: ProgressReadOptions): Progress {
   const { file } = options;
-  const { text } = decodeText(bytes, options.encoding);
+  const source = tableSource(input, options.encoding);
   const specs: ColumnSpec[] = [column('kommune', KOMMUNE_COLUMN, true), column('month', ['month'], true)];
   const metricNames = [...new Set([...options.metrics, ...Object.keys(METRIC_CONCEPTS)])];
   for (const name of metricNames) specs.push(column(name, METRIC_CONCEPTS[name] ?? [], options.metrics.includes(name)));
   const bag = new DiagnosticBag();
-  const table = readTable(text, {
+  const table = readTable(source, {
     file,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     findHeader: headerMatcher(specs),
@@ -88,7 +89,7 @@ export function readProgress(bytes: Uint8Array, options: ProgressReadOptions): P
   const monthColumn = columns['month'] as MatchedColumn;
   const present = metricNames.filter((n) => columns[n] !== undefined);
   const bounds = options.bounds.filter((b) => columns[b.part] && columns[b.whole]);
-  const style = numberStyleFor(table.delimiter, options.decimalMark);
+  const style = numberStyleFor(table, options.decimalMark);
 
   const byKommune = new Map<string, Map<Month, MonthlyCounts>>();
   const seen = new Map<string, number>();

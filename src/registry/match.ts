@@ -17,6 +17,12 @@ export type KommuneMatch =
 
 const MAX_SUGGESTIONS = 3;
 
+/**
+ * The longest text tried as a kommune: 'Bornholms Regionskommune', the longest name with
+ * its suffix, is 24 characters; room is left for spaces, NFD accents and a 'Kommune' suffix.
+ */
+const MAX_KOMMUNE_TEXT = 200;
+
 // Longest first: stripping 'kommune' from 'Bornholms Regionskommune' would leave 'bornholmsregions'.
 // No kommune name ends in any of these (a test holds this), so stripping never eats a name.
 const SUFFIXES = ['regionskommune', 'kommune', 'municipality'] as const;
@@ -55,9 +61,14 @@ let index: Index | undefined;
  *   part of one ('Skjern') is within edit distance max(2, ⌊length/3⌋), nearest first, ties
  *   by lower code. Text near nothing gets no suggestions rather than noise.
  *
+ * Text longer than 200 characters fails with no suggestions.
+ *
  * Pure and deterministic; never throws. Builds its lookup tables on the first call.
  */
 export function resolveKommune(text: string): KommuneMatch {
+  // No kommune's name or code is this long: a hostile megabyte cell fails at once, before
+  // normalising or measuring edit distances against every name.
+  if (text.length > MAX_KOMMUNE_TEXT) return { ok: false, suggestions: [] };
   const trimmed = text.normalize('NFKC').trim();
   if (/^[0-9]+$/.test(trimmed)) return resolveCode(trimmed);
 

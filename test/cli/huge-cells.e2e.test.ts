@@ -10,6 +10,12 @@ import { scratchDir } from '../helpers/scratch.js';
 const { file } = scratchDir('flere-huge-');
 
 describe('an over-long cell', () => {
+  it('a free name of 10 MB is a data error, not a 20 MB output', () => {
+    const r = runCli(['allocate', file('names.csv', `name,count\n${'x'.repeat(10_000_000)},5\ny,3\n`), '--no-registry']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/^flere: \S+names\.csv:2: column «name»: a name longer than 1000 characters: is this the right column\?\n$/);
+  });
+
   it.each([
     ['a 10 MB number cell', '1'.repeat(10_000_000)],
     ['a million digits and a letter', `${'1'.repeat(1_000_000)}x`],

@@ -1,6 +1,6 @@
 // Wording of the file and kommune problems that the hardening issue touches.
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/cli/messages.js';
+import { formatDiagnostic, sheetReference } from '../../src/cli/messages.js';
 
 describe('file problems', () => {
   it('say what the errno means, and keep the errno', () => {
@@ -66,5 +66,30 @@ describe('quoted values are cut to a readable length', () => {
 
   it('leaves short values whole', () => {
     expect(formatDiagnostic({ code: 'number.invalid', value: 'abc' })).toBe('not a number: "abc"');
+  });
+});
+
+describe('problems in a workbook', () => {
+  it('are told by sheet and cell, as Excel writes references', () => {
+    const d = { code: 'number.not-whole', file: 'counts.xlsx', sheet: 'Ark1', cell: 'B7', line: 7, column: 'antal', value: '12,5', args: { decimalMark: ',' } };
+    expect(formatDiagnostic(d)).toBe('counts.xlsx: Ark1!B7: column «antal»: not a whole number: "12,5"');
+    expect(formatDiagnostic({ ...d, sheet: 'Tal 2017', cell: '7:7' })).toMatch(/^counts\.xlsx: 'Tal 2017'!7:7: /);
+    expect(sheetReference("Kim's", 'A1')).toBe("'Kim''s'!A1");
+    expect(sheetReference('2017', 'A1')).toBe("'2017'!A1");
+    expect(sheetReference('Fordeling_2017.v2')).toBe('Fordeling_2017.v2');
+    expect(formatDiagnostic({ code: 'allocation.all-zero', file: 'counts.xlsx', sheet: 'Ark1' })).toMatch(/^counts\.xlsx: Ark1: every count is zero/);
+  });
+
+  it('say which sheets the workbook has, and how to read another', () => {
+    const d = { code: 'csv.no-header', file: 'c.xlsx', sheet: 'Forside', args: { expected: 'kommune and antal', sheets: 'Forside, Tal', sheetOption: 'yes' } };
+    expect(formatDiagnostic(d)).toBe("c.xlsx: Forside: no header row found with columns such as kommune and antal (the workbook's sheets: Forside, Tal; --sheet NAME reads another)");
+    expect(formatDiagnostic({ ...d, args: { ...d.args, sheetOption: 'no' } })).toContain('this input is read from its first sheet: move the sheet with the data first, or save it as CSV');
+    expect(formatDiagnostic({ code: 'csv.empty-file', file: 'c.xlsx', sheet: 'Ark1', args: { sheets: 'Ark1' } })).toContain('the sheet is empty');
+  });
+
+  it('count rows, not lines', () => {
+    expect(formatDiagnostic({ code: 'kommune.duplicate', file: 'c.xlsx', sheet: 'Ark1', cell: 'A9', line: 9, value: '461', args: { firstLine: 4 } })).toBe(
+      'c.xlsx: Ark1!A9: "461" appears twice (first in row 4)',
+    );
   });
 });

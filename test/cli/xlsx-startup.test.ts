@@ -1,36 +1,30 @@
 /**
- * Writing workbooks costs the other outputs nothing: the workbook writer is reached only by
- * a dynamic import (`render/xlsx-output.ts`), and in the built CLI it is a bundle of its own,
- * `dist/xlsx.cjs`, which the main bundle requires only when a workbook is written (`npm test`
- * builds before it tests).
+ * Reading CSV pays nothing for workbooks: the workbook reader (read-excel-file, fflate and
+ * flere's checks around them) is a bundle of its own, dist/xlsx-read.cjs, which the main
+ * bundle requires only when an input's first bytes are a workbook's (`npm test` builds first).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { valueImports } from '../helpers/imports.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { ROOT } from '../helpers/run-cli.js';
 
-describe('the workbook writer is loaded only for a workbook', () => {
-  it('no module of the CLI imports it statically; one dynamic import reaches it', () => {
-    const everything = valueImports(join(ROOT, 'src/cli/main.ts'));
-    for (const action of ['allocate', 'check', 'followup', 'progress']) {
-      for (const m of valueImports(join(ROOT, `src/cli/actions/${action}.ts`))) everything.add(m);
-    }
-    expect([...everything].filter((m) => m.includes('/xlsx/'))).toEqual([]);
-    expect(readFileSync(join(ROOT, 'src/io/render/xlsx-output.ts'), 'utf8')).toContain("await import('../xlsx/write-workbook.js')");
+describe('the workbook reader is loaded only for workbooks', () => {
+  it('nothing the CLI loads statically reaches the reader or its libraries', () => {
+    const imports = [...valueImports(join(ROOT, 'src/cli/main.ts'))];
+    for (const action of ['allocate', 'check', 'followup', 'progress', 'report']) imports.push(...valueImports(join(ROOT, `src/cli/actions/${action}.ts`)));
+    expect(imports.filter((m) => m.endsWith('xlsx/read-sheet.ts') || m === 'read-excel-file/universal' || m === 'fflate')).toEqual([]);
+    expect(readFileSync(join(ROOT, 'src/io/table-input.ts'), 'utf8')).toContain("await import('./xlsx/read-sheet.js')");
   });
 
-  it('the writer is dist/xlsx.cjs, not part of the main bundle, and the built CLI finds it', () => {
+  it('the reader is dist/xlsx-read.cjs, not part of the main bundle', () => {
     const main = readFileSync(join(ROOT, 'dist/flere.cjs'), 'utf8');
-    const xlsx = readFileSync(join(ROOT, 'dist/xlsx.cjs'), 'utf8');
-    // Markers of the sheet XML and the zip container.
-    for (const marker of ['_xlnm._FilterDatabase', '0x06054b50', '101010256']) {
+    const reader = readFileSync(join(ROOT, 'dist/xlsx-read.cjs'), 'utf8');
+    // read-excel-file's own error class, and the part name only a workbook reader looks for.
+    for (const marker of ['InvalidSpreadsheetError', 'sharedStrings']) {
       expect(main).not.toContain(marker);
+      expect(reader).toContain(marker);
     }
-    expect(xlsx).toContain('_xlnm._FilterDatabase');
-    expect(main).toContain('./xlsx.cjs');
-    const r = runCli(['allocate', 'data/counts-2017.csv', '--format', 'xlsx']);
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdoutBytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(main).toContain('./xlsx-read.cjs');
   });
 });

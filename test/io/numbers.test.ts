@@ -22,11 +22,17 @@ const fx = (digits: bigint, scale: number): Fixed => ({ digits, scale });
 
 describe('numberStyleFor / decimalMarkFromName', () => {
   it('derives the decimal mark from the delimiter unless told', () => {
-    expect(numberStyleFor(';')).toEqual(DANISH);
-    expect(numberStyleFor(',')).toEqual(DOT);
-    expect(numberStyleFor('\t')).toEqual(DOT);
-    expect(numberStyleFor(';', '.')).toEqual(DOT);
-    expect(numberStyleFor('\t', ',')).toEqual(DANISH);
+    expect(numberStyleFor({ delimiter: ';' })).toEqual(DANISH);
+    expect(numberStyleFor({ delimiter: ',' })).toEqual(DOT);
+    expect(numberStyleFor({ delimiter: '\t' })).toEqual(DOT);
+    expect(numberStyleFor({ delimiter: ';' }, '.')).toEqual(DOT);
+    expect(numberStyleFor({ delimiter: '\t' }, ',')).toEqual(DANISH);
+  });
+
+  it("takes a sheet's own mark (a sheet has no delimiter), unless told", () => {
+    expect(numberStyleFor({ delimiter: '', decimalMark: ',' })).toEqual(DANISH);
+    expect(numberStyleFor({ delimiter: '', decimalMark: '.' })).toEqual(DOT);
+    expect(numberStyleFor({ delimiter: '', decimalMark: ',' }, '.')).toEqual(DOT);
   });
 
   it('reads --decimal-mark values', () => {

@@ -17,7 +17,7 @@ function readCounts(file: string, text: string, decimalMark?: DecimalMark): { na
   const bag = new DiagnosticBag();
   const table = readTable(text, { file, findHeader: headerMatcher(SPECS), bag });
   const columns = matchColumns(table.header, SPECS, { file, line: table.headerLine });
-  const style = numberStyleFor(table.delimiter, decimalMark);
+  const style = numberStyleFor(table, decimalMark);
   const out: { name: string; count: bigint; line: number }[] = [];
   for (const { line, cells } of table.rows) {
     const name = cells[columns.name.index] ?? '';

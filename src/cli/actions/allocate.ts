@@ -8,7 +8,8 @@ import { FlereError, usageError } from '../../core/diagnostics.js';
 import { readApplicants } from '../../io/applicants-reader.js';
 import { readCounts } from '../../io/counts-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
-import { readInput, sourceName, STDIN_NAME } from '../../io/input-source.js';
+import { sourceName, STDIN_NAME } from '../../io/input-source.js';
+import { readTableInput } from '../../io/table-input.js';
 import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { allocationRenderers } from '../../io/render/allocation.js';
@@ -92,7 +93,7 @@ async function readRecipients(
   ctx: CliContext,
   encoding: TextEncoding | undefined,
 ): Promise<Recipient[]> {
-  const counts = readCounts(await readInput(file, ctx), {
+  const counts = readCounts(await readTableInput(file, ctx, { sheet: options.sheet, decimalMark: options.decimalMark, sheetOption: true }), {
     file: sourceName(file),
     registry: options.registry,
     ...(encoding ? { encoding } : {}),
@@ -100,7 +101,7 @@ async function readRecipients(
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   });
   const applied =
-    options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding, options.registry);
+    options.applicants === undefined ? undefined : await applicantCodes(options.applicants, counts, ctx, encoding, options);
   return counts.map((row) => ({
     id: row.id,
     name: row.name,
@@ -115,9 +116,10 @@ async function applicantCodes(
   counts: readonly { id: string }[],
   ctx: CliContext,
   encoding: TextEncoding | undefined,
-  registry: boolean,
+  options: AllocateOptions,
 ): Promise<Set<string>> {
-  const applicants = readApplicants(await readInput(path, ctx), sourceName(path), encoding, registry);
+  const input = await readTableInput(path, ctx, { decimalMark: options.decimalMark });
+  const applicants = readApplicants(input, sourceName(path), encoding, options.registry);
   const known = new Set(counts.map((c) => c.id));
   const missing = applicants.filter((a) => !known.has(a.code));
   if (missing.length > 0) {

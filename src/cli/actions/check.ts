@@ -9,7 +9,8 @@ import { trancheShareMismatch } from '../../core/allocation-pool.js';
 import { type Fixed, formatFixed } from '../../core/decimal.js';
 import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
 import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
-import { readInput, sourceName } from '../../io/input-source.js';
+import { sourceName } from '../../io/input-source.js';
+import { readTableInput } from '../../io/table-input.js';
 import { appendPayouts, checkLedgerPath, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
 import { lockPathOf, withLedgerLock } from '../../io/ledger-lock.js';
 import { type OutputBody, outputIsTerminal, type PendingOutput, stageOutput } from '../../io/output.js';
@@ -53,7 +54,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const numbers = poolNumbers(pool);
 
   const allocationName = sourceName(options.allocation);
-  const allocation = readAllocation(await readInput(options.allocation, ctx), {
+  const allocation = readAllocation(await readTableInput(options.allocation, ctx, { decimalMark: options.decimalMark }), {
     file: allocationName,
     shares: numbers.shares,
     unit: numbers.unit,
@@ -63,7 +64,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   const progressInput = await readProgressInput(
     { progress: progressFile, persons: personsFile },
     pool,
-    { ...options, rule: targetGroupRule(pool, options) },
+    { ...options, sheetOption: true, rule: targetGroupRule(pool, options) },
     allocation.kommuner,
     ctx,
   );

@@ -13,6 +13,7 @@ import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupTargets } from '../../io/followup-reader.js';
 import { readFollowupRound } from '../../io/followup-round-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
+import { readTableInput } from '../../io/table-input.js';
 import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
@@ -52,12 +53,12 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   };
 
   const allocationName = sourceName(allocationFile);
-  const allocationBytes = await readInput(allocationFile, ctx);
+  const allocationInput = await readTableInput(allocationFile, ctx, { sheet: options.sheet, decimalMark: options.decimalMark, sheetOption: true });
   // The pool gives the tranche count the allocation is checked against: the one named, else
   // the preset the allocation itself names, else the default.
   const named = options.pool === undefined ? undefined : await loadPool(options.pool);
   const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
-  const allocation = readAllocation(allocationBytes, {
+  const allocation = readAllocation(allocationInput, {
     file: allocationName,
     shares: (id) => poolNumbers(poolFor(id)).shares,
     // Only a grants file is split by the unit, and a grants file names no pool.
@@ -85,7 +86,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   const earlier = options.after === undefined ? undefined : readFollowupRound(await readInput(options.after, ctx), sourceName(options.after));
 
   const toName = sourceName(options.to);
-  const targets = readFollowupTargets(await readInput(options.to, ctx), {
+  const targets = readFollowupTargets(await readTableInput(options.to, ctx, { decimalMark: options.decimalMark }), {
     file: toName,
     ...(key.kind === 'column' ? { weightColumn: key.column } : {}),
     ...csv,

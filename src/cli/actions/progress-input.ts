@@ -13,7 +13,8 @@ import type { ProgressRow } from '../../core/person-progress.js';
 import type { TargetGroupRule } from '../../core/target-group.js';
 import type { AllocatedKommune, LedgerEntry, TrancheReport } from '../../core/tranche-status.js';
 import type { TextEncoding } from '../../io/decode.js';
-import { readInput, sourceName } from '../../io/input-source.js';
+import { sourceName } from '../../io/input-source.js';
+import { readTableInput, type SheetChoice } from '../../io/table-input.js';
 import type { DecimalMark } from '../../io/numbers.js';
 import { type MetricBound, type Progress, readProgress } from '../../io/progress-reader.js';
 import { type PoolDefinition, poolMetrics } from '../../pools/pool.js';
@@ -30,6 +31,10 @@ export interface ProgressReading {
   readonly encoding?: string | undefined;
   readonly delimiter?: string | undefined;
   readonly decimalMark?: DecimalMark | undefined;
+  /** `--sheet`, when it chooses the progress's sheet (in `check`, not in `report`). */
+  readonly sheet?: string | undefined;
+  /** Whether `--sheet` applies to the progress at all (for the wording of a sheet without data). */
+  readonly sheetOption?: boolean;
   /** For a person file: the reference month and the leavers rule (`--reference-month`, `--leavers`). */
   readonly rule: TargetGroupRule;
 }
@@ -52,10 +57,11 @@ export async function readProgressInput(
   ctx: CliContext,
 ): Promise<ProgressInput> {
   const name = sourceName(source.progress ?? source.persons);
+  const choice: SheetChoice = { sheet: reading.sheet, decimalMark: reading.decimalMark, sheetOption: reading.sheetOption === true };
   const progress =
     source.progress !== undefined
-      ? await readProgressFile(source.progress, name, pool, reading, ctx)
-      : await readPersons(source.persons as string, name, reading.rule, { start: pool.start, end: pool.end }, ctx);
+      ? await readProgressFile(source.progress, name, pool, reading, choice, ctx)
+      : await readPersons(source.persons as string, name, reading.rule, { start: pool.start, end: pool.end }, choice, ctx);
   checkProgressKommuner(progress, kommuner, name);
   return { progress, name };
 }
@@ -66,10 +72,11 @@ async function readProgressFile(
   name: string,
   pool: PoolDefinition,
   reading: ProgressReading,
+  choice: SheetChoice,
   ctx: CliContext,
 ): Promise<Progress> {
   const encoding = reading.encoding as TextEncoding | undefined;
-  return readProgress(await readInput(path, ctx), {
+  return readProgress(await readTableInput(path, ctx, choice), {
     file: name,
     metrics: poolMetrics(pool),
     bounds: boundsOf(pool),
@@ -85,13 +92,13 @@ async function readProgressFile(
  * (the same entry point). Loaded only when asked for; its errors name the file and line only,
  * never a person.
  */
-async function readPersons(path: string, name: string, rule: TargetGroupRule, period: Period, ctx: CliContext): Promise<Progress> {
+async function readPersons(path: string, name: string, rule: TargetGroupRule, period: Period, choice: SheetChoice, ctx: CliContext): Promise<Progress> {
   const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
   const { progressMeter } = await import('../progress-meter.js');
   const meter = progressMeter(ctx.stderr);
   try {
     return asCheckProgress(
-      await readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, ...(meter ? { onProgress: meter.update } : {}) }),
+      await readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, workbook: { ...choice, context: ctx }, ...(meter ? { onProgress: meter.update } : {}) }),
     );
   } finally {
     meter?.done();

@@ -38,6 +38,7 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
       rule,
       period: { start: pool.start, end: pool.end },
       ...(persons === '-' ? { stdin: ctx.stdin } : {}),
+      workbook: { sheet: options.sheet, sheetOption: true, context: ctx },
       ...(meter ? { onProgress: meter.update } : {}),
     });
   } finally {

@@ -12,6 +12,7 @@ import { readCheckResult } from '../../io/check-result-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupResult } from '../../io/followup-result-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
+import { readTableInput } from '../../io/table-input.js';
 import { readLedger } from '../../io/ledger.js';
 import { writeOutput } from '../../io/output.js';
 import { checkReportExtension } from '../../io/output-format.js';
@@ -37,7 +38,8 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
   const encoding = options.encoding as TextEncoding | undefined;
 
   const allocationName = sourceName(allocationFile);
-  const allocation = readAllocation(await readInput(allocationFile, ctx), {
+  const allocationInput = await readTableInput(allocationFile, ctx, { sheet: options.sheet, decimalMark: options.decimalMark, sheetOption: true });
+  const allocation = readAllocation(allocationInput, {
     file: allocationName,
     shares: (id) => poolNumbers(poolFor(id)).shares,
     // Only a grants file is split by the unit, and a grants file names no pool.
@@ -124,7 +126,8 @@ async function readStatuses(
   const input = await readProgressInput(
     { progress: options.progress, persons: options.persons },
     pool,
-    { ...options, rule: targetGroupRule(pool, options) },
+    // --sheet chooses the ALLOCATION's sheet: progress is read from its first sheet.
+    { ...options, sheet: undefined, sheetOption: false, rule: targetGroupRule(pool, options) },
     allocation.kommuner,
     ctx,
   );

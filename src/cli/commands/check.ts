@@ -3,11 +3,20 @@
  * only when the command runs.
  */
 import { FORMATS } from '../../io/render/formats.js';
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import {
+  type ColorOptionValue,
+  type CommandSpec,
+  type InputOptionValues,
+  inputOptions,
+  outputOptions,
+  type OutputOptionValues,
+  sheetOption,
+  type SheetOptionValue,
+} from '../command-spec.js';
 import { monthValue, type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere check`, as the command line hands them over. */
-export interface CheckOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue, TargetGroupOptionValues {
+export interface CheckOptions extends OutputOptionValues, InputOptionValues, SheetOptionValue, ColorOptionValue, TargetGroupOptionValues {
   allocation: string;
   /** A person-month file (or `-`) read instead of PROGRESS, aggregated as `flere progress` does. */
   persons?: string;
@@ -41,10 +50,10 @@ the status tells it too: 0 nothing due, 4 something due (and recorded), 1-3 and 
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'which tranches fell due, month by month, against a progress file and a payout ledger',
-  argument: { name: 'progress', description: 'progress CSV (kommune, month, target_group, cleared, recipients, company_activity, …), or -', required: false },
+  argument: { name: 'progress', description: 'progress CSV or .xlsx (kommune, month, target_group, cleared, recipients, company_activity, …), or -', required: false },
   options: [
-    { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON or CSV), or a kommune,amount grants file', required: true },
-    { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), or -, instead of PROGRESS' },
+    { long: 'allocation', value: '<file>', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or a kommune,amount grants file', required: true },
+    { long: 'persons', value: '<file>', description: 'person-month CSV or .xlsx (as flere progress reads it), or -, instead of PROGRESS' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: flere-skal-med-1; see flere pools)' },
     { long: 'as-of', value: '<month>', description: 'evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthValue },
     { long: 'ledger', value: '<file>', description: 'payout ledger CSV: tranches in it are paid' },
@@ -54,6 +63,7 @@ export const checkCommand: CommandSpec = {
     { long: 'exit-code', description: 'exit 4 (not 0) when a tranche is due (recorded, with --record): for scripts' },
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     ...inputOptions('the progress file'),
+    sheetOption('PROGRESS (or --persons)'),
   ],
   example: EXAMPLE,
   run: async (progress, options, ctx) => {

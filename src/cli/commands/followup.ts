@@ -6,11 +6,21 @@ import type { Fixed } from '../../core/decimal.js';
 import type { FollowupSourceKind } from '../../core/followup.js';
 import type { FollowupKey } from '../../core/followup-recipients.js';
 import { FORMATS } from '../../io/render/formats.js';
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, OptionValueError, outputOptions, type OutputOptionValues } from '../command-spec.js';
+import {
+  type ColorOptionValue,
+  type CommandSpec,
+  type InputOptionValues,
+  inputOptions,
+  OptionValueError,
+  outputOptions,
+  type OutputOptionValues,
+  sheetOption,
+  type SheetOptionValue,
+} from '../command-spec.js';
 import { positiveDecimal } from '../options.js';
 
 /** Typed options of `flere followup`, as the command line hands them over. */
-export interface FollowupOptions extends OutputOptionValues, InputOptionValues, ColorOptionValue {
+export interface FollowupOptions extends OutputOptionValues, InputOptionValues, SheetOptionValue, ColorOptionValue {
   to: string;
   forfeited?: string;
   /** The previous round's JSON result (`--after`). */
@@ -68,9 +78,9 @@ export function sourceKinds(text: string): ReadonlySet<FollowupSourceKind> {
 export const followupCommand: CommandSpec = {
   name: 'followup',
   summary: 'distribute the follow-up pool (restpulje): money of kommuner that did not apply, and forfeited tranches',
-  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON or CSV), or - for standard input', required: true },
+  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or - for standard input', required: true },
   options: [
-    { long: 'to', value: '<file>', description: 'the recipients: CSV with a kommune column (and a weight column for --key COLUMN)', required: true },
+    { long: 'to', value: '<file>', description: 'the recipients: CSV or .xlsx with a kommune column (and a weight column for --key COLUMN)', required: true },
     { long: 'forfeited', value: '<check>', description: 'add the tranches a flere check --format json result lists as forfeited' },
     {
       long: 'sources',
@@ -89,6 +99,7 @@ export const followupCommand: CommandSpec = {
     ...outputOptions(FORMATS, 'table on a terminal, csv otherwise'),
     { long: 'explain', description: 'trace every krone from its source to its recipient; exact quotas and remainders' },
     ...inputOptions('the CSV inputs'),
+    sheetOption('ALLOCATION'),
   ],
   example: EXAMPLE,
   run: async (allocation, options, ctx) => {

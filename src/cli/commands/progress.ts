@@ -4,11 +4,11 @@
  */
 import { FORMATS, type Format } from '../../io/render/formats.js';
 import type { Lang } from '../../io/render/words.js';
-import { type CommandSpec, langOption, outputOption } from '../command-spec.js';
+import { type CommandSpec, langOption, outputOption, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere progress`, as the command line hands them over. */
-export interface ProgressOptions extends TargetGroupOptionValues {
+export interface ProgressOptions extends TargetGroupOptionValues, SheetOptionValue {
   format?: Format;
   lang?: Lang;
   output?: string;
@@ -34,13 +34,14 @@ identifiers and cells never appear in the output or in messages.`;
 export const progressCommand: CommandSpec = {
   name: 'progress',
   summary: 'turn person-month records into the kommune-month progress that flere check reads',
-  argument: { name: 'persons', description: 'person-month CSV, or - for standard input', required: true },
+  argument: { name: 'persons', description: 'person-month CSV or .xlsx workbook, or - for standard input', required: true },
   options: [
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file whose reference month forms the target groups (default: flere-skal-med-1)' },
     ...targetGroupOptions(),
     { long: 'format', value: '<format>', description: "output format (default: csv, or from -o's extension)", choices: FORMATS },
     langOption,
     outputOption,
+    sheetOption('PERSONS'),
   ],
   example: EXAMPLE,
   run: async (persons, options, ctx) => {

@@ -2,11 +2,11 @@
  * `flere report`: its options and help. The work happens in `../actions/report.ts`, and the
  * page's rendering in a bundle of its own, both loaded only when the command runs.
  */
-import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions } from '../command-spec.js';
+import { type ColorOptionValue, type CommandSpec, type InputOptionValues, inputOptions, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { monthValue, type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere report`, as the command line hands them over. */
-export interface ReportOptions extends InputOptionValues, ColorOptionValue, TargetGroupOptionValues {
+export interface ReportOptions extends InputOptionValues, SheetOptionValue, ColorOptionValue, TargetGroupOptionValues {
   /** A `flere check --format json` result. */
   check?: string;
   /** A kommune-month progress file, evaluated as `flere check` evaluates it. */
@@ -38,11 +38,11 @@ file --reference-month and --leavers, as for flere check), not both.`;
 export const reportCommand: CommandSpec = {
   name: 'report',
   summary: 'one self-contained HTML page: the allocation, the tranches over time, progress, the follow-up pool',
-  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON or CSV), or - for standard input', required: true },
+  argument: { name: 'allocation', description: 'what flere allocate wrote (JSON, CSV or .xlsx), or - for standard input', required: true },
   options: [
     { long: 'check', value: '<file>', description: 'a flere check --format json result: the tranches’ statuses' },
-    { long: 'progress', value: '<file>', description: 'progress CSV (as flere check reads it): statuses and month-by-month progress' },
-    { long: 'persons', value: '<file>', description: 'person-month CSV (as flere progress reads it), instead of --progress' },
+    { long: 'progress', value: '<file>', description: 'progress CSV or .xlsx (as flere check reads it): statuses and month-by-month progress' },
+    { long: 'persons', value: '<file>', description: 'person-month CSV or .xlsx (as flere progress reads it), instead of --progress' },
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file (default: the one the allocation names, else flere-skal-med-1)' },
     { long: 'as-of', value: '<month>', description: 'with progress: evaluate the months up to this one, YYYY-MM (default: the last month in the data)', parse: monthValue },
     { long: 'ledger', value: '<file>', description: 'with progress: payout ledger CSV, read only (tranches in it are paid)' },
@@ -50,6 +50,7 @@ export const reportCommand: CommandSpec = {
     { long: 'followup', value: '<file>', description: 'a flere followup --format json result: where the follow-up pool came from and went' },
     { long: 'output', short: 'o', value: '<file>', description: 'write the page to FILE (atomically) instead of standard output' },
     ...inputOptions('the CSV inputs'),
+    sheetOption('ALLOCATION'),
   ],
   example: EXAMPLE,
   run: async (allocation, options, ctx) => {

@@ -1,6 +1,7 @@
 /** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { jsonDuplicateKey } from './common.js';
+import { firstAt } from './workbook.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
@@ -37,7 +38,7 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'progress.month-out-of-period': (d) =>
     `${col(d)}${d.value ?? '?'} is far outside the pool's period ${arg(d, 'start')} to ${arg(d, 'end')} (more than ${arg(d, 'margin')} months away): a mistyped year?`,
   'progress.duplicate': (d) =>
-    `${col(d)}${arg(d, 'kommune')} has a second row for ${d.value ?? '?'} (first on line ${arg(d, 'firstLine')})`,
+    `${col(d)}${arg(d, 'kommune')} has a second row for ${d.value ?? '?'} (first ${firstAt(d)})`,
   'progress.above-bound': (d) =>
     `${col(d)}${d.value ?? '?'} is more than «${arg(d, 'whole')}» (${arg(d, 'wholeValue')})`,
   'progress.not-in-allocation': (d) => `kommune ${d.value ?? '?'} has progress rows but is not in the allocation`,

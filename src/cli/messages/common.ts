@@ -1,6 +1,7 @@
 /** Wording for problems of the CLI itself, of files and of allocation inputs. */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { usageMessages } from './usage.js';
+import { firstAt } from './workbook.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
@@ -48,13 +49,14 @@ export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>>
     // "Århus" after "Aarhus" is the same kommune under another spelling: say which.
     const kommune = d.args?.['kommune'];
     const again = kommune === undefined ? 'appears twice' : `is ${String(kommune)} a second time`;
-    return `${col(d)}${quoted(d)} ${again} (first on line ${d.args?.['firstLine'] ?? '?'})`;
+    return `${col(d)}${quoted(d)} ${again} (first ${firstAt(d)})`;
   },
   'kommune.code-name-mismatch': (d) =>
     `code ${d.args?.['code'] ?? '?'} is ${d.args?.['codeName'] ?? '?'}, but the name says ${quoted(d)}`,
   'recipient.duplicate': (d) =>
-    `${col(d)}recipient ${quoted(d)} appears twice (first on line ${d.args?.['firstLine'] ?? '?'})`,
+    `${col(d)}recipient ${quoted(d)} appears twice (first ${firstAt(d)})`,
   'recipient.empty-name': (d) => `${col(d)}empty name`,
+  'recipient.name-too-long': (d) => `${col(d)}a name longer than ${String(d.args?.['limit'] ?? '?')} characters: is this the right column?`,
   'allocation.all-zero': () => 'every count is zero: there is nothing to divide the pool by',
   'allocation.no-rows': () => 'no data rows',
   'allocation.too-small-total': (d) => `the total ${d.value ?? ''} is smaller than one unit (${d.args?.['unit'] ?? ''})`,

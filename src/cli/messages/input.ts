@@ -4,6 +4,7 @@ import type { ColumnCode } from '../../io/columns.js';
 import type { CsvCode } from '../../io/csv-table.js';
 import type { EncodingCode } from '../../io/decode.js';
 import type { NumberCode } from '../../io/numbers.js';
+import { otherSheets } from './workbook.js';
 
 /** Every code raised by `src/io`'s readers. */
 export type InputCode = EncodingCode | CsvCode | ColumnCode | NumberCode;
@@ -22,9 +23,11 @@ function markHint(d: Diagnostic): string {
   const mark = d.args?.['decimalMark'];
   if (mark === 'either') return 'write it without thousands separators';
   const dialect =
-    mark === ','
-      ? 'this file is read with a decimal comma (semicolon-separated)'
-      : 'this file is read with a decimal point (comma- or tab-separated)';
+    d.sheet !== undefined
+      ? `this sheet's numbers stored as text are read with a decimal ${mark === ',' ? 'comma' : 'point'}, as most of them are written`
+      : mark === ','
+        ? 'this file is read with a decimal comma (semicolon-separated)'
+        : 'this file is read with a decimal point (comma- or tab-separated)';
   return `${dialect}; if that is wrong, use --decimal-mark ${otherMark(d)}`;
 }
 
@@ -33,7 +36,7 @@ export const inputMessages: Readonly<Record<InputCode, (d: Diagnostic) => string
   'encoding.mojibake': (d) =>
     `${col(d)}${quoted(d)} looks wrongly decoded (like "Ã¦" for "æ"): check the file's encoding, e.g. --encoding windows-1252 or --encoding utf-8`,
 
-  'csv.empty-file': () => 'the file is empty',
+  'csv.empty-file': (d) => (d.sheet === undefined ? 'the file is empty' : `the sheet is empty${otherSheets(d)}`),
   'csv.binary': () => 'this is not a text file (it contains NUL bytes or other binary data)',
   'csv.no-header': (d) => {
     const expected = d.args?.['expected'];
@@ -41,11 +44,15 @@ export const inputMessages: Readonly<Record<InputCode, (d: Diagnostic) => string
     const named = delimiter === undefined ? undefined : DELIMITER_NAMES[String(delimiter)] ?? JSON.stringify(delimiter);
     return (
       `no header row found${expected === undefined ? '' : ` with columns such as ${String(expected)}`}` +
-      (named === undefined ? '' : ` (reading the file as ${named}-separated; --delimiter changes that)`)
+      (named === undefined ? '' : ` (reading the file as ${named}-separated; --delimiter changes that)`) +
+      otherSheets(d)
     );
   },
-  'csv.no-rows': () => 'the file has a header but no data rows',
-  'csv.ragged': (d) => `row has ${cells(arg(d, 'cells'))}, the header has ${arg(d, 'expected')}`,
+  'csv.no-rows': (d) => `the ${d.sheet === undefined ? 'file' : 'sheet'} has a header but no data rows${otherSheets(d)}`,
+  'csv.ragged': (d) =>
+    d.sheet === undefined
+      ? `row has ${cells(arg(d, 'cells'))}, the header has ${arg(d, 'expected')}`
+      : `a value to the right of the table, whose header has ${arg(d, 'expected')} columns: empty the cell, or give its column a header`,
   'csv.unterminated-quote': () => 'a quoted field starts here and is never closed',
   'csv.malformed': (d) => `cannot read this row as CSV (${arg(d, 'reason')})`,
   'csv.bad-delimiter': (d) => `${quoted(d)} cannot be a delimiter; use one character such as ";", "," or "tab"`,

@@ -4,20 +4,25 @@
  * the file, line and column are how a problem is found.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { otherSheets } from './workbook.js';
 
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
-  'persons.no-header': () => 'the file is empty: expected a header person,kommune,month,recipient,cleared,company,paid_hours',
-  'persons.no-rows': () => 'the file has a header but no data rows',
+  'persons.no-header': (d) =>
+    `the ${d.sheet === undefined ? 'file' : 'sheet'} is empty: expected a header person,kommune,month,recipient,cleared,company,paid_hours${otherSheets(d)}`,
+  'persons.no-rows': (d) => `the ${d.sheet === undefined ? 'file' : 'sheet'} has a header but no data rows${otherSheets(d)}`,
   'persons.no-reference-month': (d) =>
     `no row in the reference month ${d.value ?? '?'}, whose recipients form the target groups (the file has ${arg(d, 'first')} to ${arg(d, 'last')}): ` +
     'give the pool with --pool, or the month with --reference-month YYYY-MM',
   'persons.utf16': () => 'UTF-16 text ("Unicode text") is not read here; save the file as CSV UTF-8',
   'persons.line-too-long': () => 'a line longer than 1 MiB: this is not a person file (or it has no line breaks)',
   'persons.bad-quotes': () => 'cannot read this row as CSV (unbalanced or misplaced quotes)',
-  'persons.field-count': (d) => `row has ${arg(d, 'found')} cells, the header has ${arg(d, 'expected')}`,
+  'persons.field-count': (d) =>
+    d.sheet === undefined
+      ? `row has ${arg(d, 'found')} cells, the header has ${arg(d, 'expected')}`
+      : `a value to the right of the table, whose header has ${arg(d, 'expected')} columns: empty the cell, or give its column a header`,
   'persons.empty-person': (d) => `${col(d)}empty person identifier`,
   'persons.empty-kommune': (d) => `${col(d)}empty kommune`,
   'persons.cell-too-long': (d) => `${col(d)}a cell longer than ${arg(d, 'limit')} bytes: not a value of this column (a missing quote or line break?)`,

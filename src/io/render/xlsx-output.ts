@@ -1,6 +1,6 @@
 /**
  * A workbook's bytes, with the workbook writer loaded only now: in the built CLI it is a
- * bundle of its own (`dist/xlsx.cjs`), so that every run that writes no workbook pays
+ * bundle of its own (`dist/xlsx-write.cjs`), so that every run that writes no workbook pays
  * nothing for it, not even parsing.
  */
 import { usageError } from '../../core/diagnostics.js';

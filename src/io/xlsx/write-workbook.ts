@@ -9,8 +9,11 @@
  * (the format codes are locale-neutral); months as dates shown `2017-07`; text as text; a
  * totals row in bold under the filtered range; columns wide enough for their contents.
  */
+import { columnLetter } from './cell-reference.js';
 import type { CellKind, CellValue, Sheet, SheetColumn, Workbook } from './workbook.js';
 import { type ZipContent, zipFiles } from './zip.js';
+
+export { columnLetter };
 
 /** The widest column made, in characters; longer texts wrap nothing but are cut off on screen. */
 const MAX_WIDTH = 60;
@@ -43,18 +46,6 @@ export function workbookBytes(workbook: Workbook): Uint8Array {
 function checkedName(name: string): string {
   if (name === '' || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name)) throw new RangeError(`not a sheet name: ${JSON.stringify(name)}`);
   return name;
-}
-
-/** `A`, `B`, …, `Z`, `AA`, … for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Excel's serial day number of the first day of a `YYYY-MM` month (1900 date system). */
