@@ -17,6 +17,8 @@
 // The workbook reader (read-excel-file, fflate, and flere's own checks around them) is a
 // third bundle, dist/xlsx-read.cjs, required only when an input turns out to be a workbook:
 // reading CSV pays nothing for it, not even parsing. It is pure too (problems are data).
+// The workbook writer (the sheet XML and the zip container) is a fourth, dist/xlsx-write.cjs,
+// required only when a workbook is written (`--format xlsx`, `-o FILE.xlsx`).
 // Type checking is `tsc --noEmit` (npm run typecheck), run by `npm test`.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -47,6 +49,15 @@ const xlsxReadBundle = {
     b.onResolve({ filter: /^\.\/xlsx-read\.cjs$/ }, () => ({ path: './xlsx-read.cjs', external: true }));
   },
 };
+/** The same for the workbook writer: dist/xlsx-write.cjs, required when a workbook is written. */
+const xlsxWriteBundle = {
+  name: 'xlsx-write-bundle',
+  setup(b) {
+    b.onResolve({ filter: /xlsx\/write-workbook\.js$/ }, () => ({ path: 'xlsx-write-bundle', namespace: 'xlsx-write-bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'xlsx-write-bundle' }, () => ({ contents: "module.exports = require('./xlsx-write.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/xlsx-write\.cjs$/ }, () => ({ path: './xlsx-write.cjs', external: true }));
+  },
+};
 const common = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -68,8 +79,12 @@ await build({
 });
 await build({
   ...common,
+  entryPoints: { 'xlsx-write': 'src/io/xlsx/write-workbook.ts' },
+});
+await build({
+  ...common,
   entryPoints: { flere: 'src/cli/main.ts' },
-  plugins: [reportBundle, xlsxReadBundle],
+  plugins: [reportBundle, xlsxReadBundle, xlsxWriteBundle],
   external: ['zod', 'iconv-lite'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
   // CommonJS bundle it is this file's URL, computed only when asked for.

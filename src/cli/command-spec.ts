@@ -6,6 +6,7 @@
 import { TEXT_ENCODINGS } from '../io/decode.js';
 import { CSV_DIALECTS, type CsvLocale } from '../io/render/csv-dialect.js';
 import type { Format } from '../io/render/formats.js';
+import { type Lang, LANGS } from '../io/render/words.js';
 import type { ExitCode } from '../core/diagnostics.js';
 import type { CliContext } from './context.js';
 
@@ -77,6 +78,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 export interface OutputOptionValues {
   format?: Format;
   locale?: CsvLocale;
+  lang?: Lang;
   output?: string;
 }
 
@@ -94,10 +96,32 @@ export interface ColorOptionValue {
 
 /** Shared option groups, so that every command words them the same way. */
 export const outputOptions = (formats: readonly string[], defaultText: string): OptionSpec[] => [
-  { long: 'format', value: '<format>', description: `output format (default: ${defaultText})`, choices: formats },
-  { long: 'locale', value: '<locale>', description: 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF)', choices: Object.keys(CSV_DIALECTS) },
-  { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+  { long: 'format', value: '<format>', description: `output format (default: ${defaultText}, or from -o's extension)`, choices: formats },
+  {
+    long: 'locale',
+    value: '<locale>',
+    description: 'CSV dialect: plain (comma, dot) or da (Danish Excel: semicolon, decimal comma, BOM, CRLF); the words stay as --lang says',
+    choices: Object.keys(CSV_DIALECTS),
+  },
+  langOption,
+  outputOption,
 ];
+
+/** `--lang`: the words of headers, statuses and labels; never the numbers (that is --locale) nor JSON. */
+export const langOption: OptionSpec = {
+  long: 'lang',
+  value: '<lang>',
+  description: 'words of headers, statuses and labels: en (default) or da (Danish); JSON stays English',
+  choices: LANGS,
+};
+
+/** `-o FILE`, with the extensions it may have. */
+export const outputOption: OptionSpec = {
+  long: 'output',
+  short: 'o',
+  value: '<file>',
+  description: 'write to FILE (atomically) instead of standard output; .csv .tsv .json .txt .xlsx, or no extension',
+};
 
 /** Options that override what is sniffed from CSV inputs. */
 export const inputOptions = (what: string): OptionSpec[] => [

@@ -18,6 +18,7 @@ import type { TextEncoding } from './decode.js';
 import { type SheetTable, type TableInput, tableSource } from './table-input.js';
 import { type JsonDocument, readJsonDocument } from './json-document.js';
 import { kommuneFromCell } from './kommune-cell.js';
+import { NO_WORDS, YES_WORDS } from './render/words.js';
 import { type DecimalMark, numberDiagnostic, numberStyleFor, parseDecimal } from './numbers.js';
 
 /** How to read an allocation, and the pool's numbers it is checked (and a grants file split) by. */
@@ -191,18 +192,23 @@ function checkTranches(
 
 // --- CSV --------------------------------------------------------------------------------
 
+// The kommune by its code (`id`, `kommunekode`), by a `kommune` column (a code or a name), or
+// by its name. Beside a code column, `kommune` is the name (flere's Danish header
+// `kommunekode;kommune`), as `name` is beside `id`.
 const KOMMUNE_SPECS = [
-  column('id', ['id', 'kommuneCode', 'kommune'], false),
+  column('id', ['id', 'kommuneCode'], false),
+  column('kommune', ['kommune'], false),
   column('name', ['name', 'kommuneName'], false),
   column('amount', ['amount'], true),
   column('applied', ['applied'], false),
 ] as const satisfies readonly ColumnSpec[];
 /** With `summary`: each kommune's count, as `flere allocate` writes it (and counts files name it). */
 const COUNT_SPEC = column('count', COUNT_CONCEPTS, false) satisfies ColumnSpec;
-const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 2).flatMap(acceptedNames).join(', ');
+const KOMMUNE_NAMES = KOMMUNE_SPECS.slice(0, 3).flatMap(acceptedNames).join(', ');
 
-const YES = new Set(['yes', 'ja', 'true', 'y', 'j', '1', 'x']);
-const NO = new Set(['no', 'nej', 'false', 'n', '0', '']);
+// flere's own yes and no in every language it writes, and the usual shorthands.
+const YES = new Set([...YES_WORDS, 'yes', 'ja', 'true', 'y', 'j', '1', 'x']);
+const NO = new Set([...NO_WORDS, 'no', 'nej', 'false', 'n', '0', '']);
 
 /** An allocation or grants table: CSV text, or a sheet with the same columns. */
 function readCsv(source: string | SheetTable, options: AllocationReadOptions): ReadAllocation {
@@ -221,7 +227,7 @@ function readCsv(source: string | SheetTable, options: AllocationReadOptions): R
     file,
     line: table.headerLine,
   });
-  const kommuneColumn = columns.id ?? columns.name;
+  const kommuneColumn = columns.id ?? columns.kommune ?? columns.name;
   if (kommuneColumn === undefined) {
     throw new FlereError('data', [
       { code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } },

@@ -14,6 +14,11 @@
  * kommune-level file, the person in a person file: there `navn` is the person's name and is
  * not read); `recipient`/`modtager` is who receives the money in an applicants, follow-up or
  * free-name file, but the benefit recipient in a progress or person file.
+ *
+ * flere's own output uses these names too, in English or Danish (`src/io/render/words.ts`,
+ * `--lang da`), so every file it writes reads back. Its Danish files name the code
+ * `kommunekode` and the name `kommune`: a reader that finds a code column beside a `kommune`
+ * column (allocations, ledgers) reads the code and takes `kommune` for the name.
  */
 import { type ColumnSpec, headerKey, normalizeColumnName } from './columns.js';
 

@@ -19,7 +19,7 @@ import type { LedgerEntry } from '../core/tranche-status.js';
 import { checkReplaceable, writeFileAtomic } from './atomic-file.js';
 import { errorCode } from './errno.js';
 import { locate } from './file-target.js';
-import { type ColumnSpec, headerMatcher, matchColumns } from './columns.js';
+import { acceptedNames, type ColumnSpec, headerMatcher, matchColumns, type MatchedColumn } from './columns.js';
 import { readTable } from './csv-table.js';
 import { column } from './header-vocabulary.js';
 import { decodeText, type TextEncoding } from './decode.js';
@@ -27,21 +27,37 @@ import { kommuneFromCell } from './kommune-cell.js';
 import { numberDiagnostic, numberStyleFor, parseCount, parseDecimal } from './numbers.js';
 import { loadIconv } from './iconv.js';
 import { csvText } from './render/csv-write.js';
+import { type WordKey, type Words, wordsFor } from './render/words.js';
 import { looksLikeWorkbook } from './xlsx/workbook-magic.js';
 
 /** The columns `flere` writes, in this order, in a new ledger. */
 export const LEDGER_COLUMNS = ['pool', 'kommune', 'name', 'tranche', 'amount', 'month_due', 'recorded_at'] as const;
 
-// `kommune` holds a code or a name; a separate name column only names it for people.
+/** The header of each column of a new ledger, in the run's words (`pool,kommune,name,…` or `pulje;kommunekode;kommune;…`). */
+const LEDGER_HEADERS: Readonly<Record<(typeof LEDGER_COLUMNS)[number], WordKey>> = {
+  pool: 'col.pool',
+  kommune: 'col.ledger-kommune',
+  name: 'col.ledger-name',
+  tranche: 'col.tranche',
+  amount: 'col.amount',
+  month_due: 'col.month-due',
+  recorded_at: 'col.recorded-at',
+};
+
+// The kommune by its code (`kommunekode`, `kode`, `id`) or by a `kommune` column, which holds
+// a code or a name. With both (as a Danish ledger has: `kommunekode;kommune`) the code is read
+// and `kommune` names it for people, as a separate name column does.
 const SPECS = [
   column('pool', ['pool'], false),
-  column('kommune', ['kommune', 'kommuneCode', 'id'], true),
+  column('code', ['kommuneCode', 'id'], false),
+  column('kommune', ['kommune'], false),
   column('name', ['kommuneName', 'name'], false),
   column('tranche', ['tranche'], true),
   column('amount', ['amount'], true),
   column('month_due', ['monthDue', 'month'], true),
   column('recorded_at', ['recordedAt'], false),
 ] as const satisfies readonly ColumnSpec[];
+const KOMMUNE_NAMES = SPECS.slice(1, 3).flatMap(acceptedNames).join(', ');
 
 /** A read ledger: its entries and what is needed to append to its text. */
 export interface Ledger {
@@ -97,13 +113,13 @@ export function checkLedgerPath(path: string, record: boolean): void {
  * A workbook is refused (`ledger.workbook`, data): flere rewrites the ledger, as CSV.
  * Unreadable: io.
  */
-export async function readLedger(path: string, poolId: string, dialect: CsvDialect = CSV_DIALECTS.plain): Promise<Ledger> {
+export async function readLedger(path: string, poolId: string, dialect: CsvDialect = CSV_DIALECTS.plain, words: Words = wordsFor()): Promise<Ledger> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT') return emptyLedger(path, null, dialect);
+    if (code === 'ENOENT') return emptyLedger(path, null, dialect, words);
     if (code === 'EISDIR') throw ioError({ code: 'io.is-directory', file: path });
     throw ioError({ code: 'io.read', file: path, value: code });
   }
@@ -111,19 +127,19 @@ export async function readLedger(path: string, poolId: string, dialect: CsvDiale
   // else it holds (other sheets, formatting, formulas): the ledger stays a CSV file.
   if (looksLikeWorkbook(bytes)) throw dataError({ code: 'ledger.workbook', file: path });
   const decoded = decodeText(bytes);
-  if (decoded.text.trim() === '') return emptyLedger(path, decoded.text, dialect);
+  if (decoded.text.trim() === '') return emptyLedger(path, decoded.text, dialect, words);
   return { ...parseLedger(decoded.text, path, poolId), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-/** A ledger with no rows yet, to be written in `dialect`. */
-function emptyLedger(file: string, text: string | null, dialect: CsvDialect): Ledger {
+/** A ledger with no rows yet, to be written in `dialect` with the headers in `words`. */
+function emptyLedger(file: string, text: string | null, dialect: CsvDialect, words: Words = wordsFor()): Ledger {
   return {
     file,
     entries: [],
     text,
     delimiter: dialect.delimiter,
     eol: dialect.eol,
-    header: LEDGER_COLUMNS,
+    header: LEDGER_COLUMNS.map((c) => words(LEDGER_HEADERS[c])),
     columns: Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, i])),
     encoding: 'utf-8',
     bom: dialect.bom,
@@ -135,7 +151,14 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   if (text.trim() === '') return emptyLedger(file, text, CSV_DIALECTS.plain);
   const bag = new DiagnosticBag();
   const table = readTable(text, { file, findHeader: headerMatcher(SPECS), bag, allowEmpty: true, expected: LEDGER_COLUMNS.join(', ') });
-  const columns = matchColumns(table.header, SPECS, { file, line: table.headerLine });
+  const matched = matchColumns(table.header, SPECS, { file, line: table.headerLine });
+  const kommuneColumn = matched.code ?? matched.kommune;
+  if (kommuneColumn === undefined) {
+    throw dataError({ code: 'csv.missing-column', file, line: table.headerLine, args: { key: 'kommune', accepted: KOMMUNE_NAMES } });
+  }
+  // `kommune` beside a code column holds the name, for people.
+  const nameColumn = matched.name ?? (matched.code === undefined ? undefined : matched.kommune);
+  const columns = { ...matched, kommune: kommuneColumn, ...(nameColumn === undefined ? {} : { name: nameColumn }) };
   const style = numberStyleFor(table);
   const entries: LedgerEntry[] = [];
   for (const { line, cells } of table.rows) {
@@ -171,7 +194,10 @@ export function parseLedger(text: string, file: string, poolId: string): Ledger 
   }
   bag.throwIfAny('data');
   const indexOf = Object.fromEntries(
-    Object.entries(columns).map(([key, c]) => [key, (c as { index: number }).index]),
+    LEDGER_COLUMNS.flatMap((key) => {
+      const c: MatchedColumn | undefined = columns[key];
+      return c === undefined ? [] : [[key, c.index]];
+    }),
   ) as Ledger['columns'];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { file, entries, text, delimiter: table.delimiter, eol, header: table.header, columns: indexOf, encoding: 'utf-8', bom: false };

@@ -6,12 +6,10 @@
  */
 import { writeSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { ioError } from '../core/diagnostics.js';
 import { stageFile } from './atomic-file.js';
 import { errorCode } from './errno.js';
 import { type OutputTarget, prepareOutput } from './output-target.js';
-import { defaultFormat, type Format } from './render/formats.js';
 
 /** The name diagnostics use for standard output. */
 export const STDOUT_NAME = '<stdout>';
@@ -21,6 +19,9 @@ export const STDOUT_NAME = '<stdout>';
  * yields them one by one, so that the complete text never has to exist as one string).
  */
 export type OutputText = string | Iterable<string>;
+
+/** What a renderer hands over: text, or the bytes of a binary file (an .xlsx workbook). */
+export type OutputBody = OutputText | Uint8Array;
 
 /** About how many bytes go to the file or stream at once when output comes in chunks. */
 export const WRITE_BATCH = 1 << 20;
@@ -40,9 +41,9 @@ export interface PendingOutput {
  * or a vanished directory shows now, before a caller records anything; the text is
  * rendered (its chunks consumed) here for a file, at `deliver` otherwise.
  */
-export async function stageOutput(text: OutputText, target: OutputTarget): Promise<PendingOutput> {
+export async function stageOutput(text: OutputBody, target: OutputTarget): Promise<PendingOutput> {
   if (target.kind === 'file') {
-    const staged = await stageFile(target.path, typeof text === 'string' ? text : utf8Batches(text, WRITE_BATCH));
+    const staged = await stageFile(target.path, typeof text === 'string' || text instanceof Uint8Array ? text : utf8Batches(text, WRITE_BATCH));
     return { deliver: () => staged.commit(), discard: () => staged.discard() };
   }
   return {
@@ -60,7 +61,7 @@ export async function stageOutput(text: OutputText, target: OutputTarget): Promi
  * (`io.write`, exit 3), not a bug.
  */
 export async function writeOutput(
-  text: OutputText,
+  text: OutputBody,
   target: OutputTarget | string | undefined,
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
@@ -68,8 +69,8 @@ export async function writeOutput(
   await (await stageOutput(text, checked)).deliver(stdout);
 }
 
-async function writeStdout(text: OutputText, stdout: NodeJS.WritableStream): Promise<void> {
-  for (const batch of typeof text === 'string' ? [text] : utf8Batches(text, WRITE_BATCH)) {
+async function writeStdout(text: OutputBody, stdout: NodeJS.WritableStream): Promise<void> {
+  for (const batch of typeof text === 'string' || text instanceof Uint8Array ? [text] : utf8Batches(text, WRITE_BATCH)) {
     if (!(await writeToStream(stdout, batch))) return;
   }
 }
@@ -81,7 +82,7 @@ async function writeStdout(text: OutputText, stdout: NodeJS.WritableStream): Pro
  * path is one of our descriptors (`fd`), the text is written through that descriptor. EPIPE
  * ends it quietly.
  */
-async function writeStream(text: OutputText, path: string, fd: number | undefined): Promise<void> {
+async function writeStream(text: OutputBody, path: string, fd: number | undefined): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     try {
@@ -106,7 +107,7 @@ async function writeStream(text: OutputText, path: string, fd: number | undefine
 }
 
 /** Writes to an inherited descriptor, waiting out EAGAIN (a non-blocking socket whose buffer is full). */
-async function writeDescriptor(text: OutputText, fd: number): Promise<void> {
+async function writeDescriptor(text: OutputBody, fd: number): Promise<void> {
   for (const batch of batchesOf(text)) {
     let done = 0;
     while (done < batch.length) {
@@ -120,8 +121,9 @@ async function writeDescriptor(text: OutputText, fd: number): Promise<void> {
   }
 }
 
-/** The text as UTF-8 buffers: one for a string, batches of {@link WRITE_BATCH} for chunks. */
-function batchesOf(text: OutputText): Iterable<Uint8Array> {
+/** The output as buffers: bytes as they are, a string as UTF-8, chunks in batches of {@link WRITE_BATCH}. */
+function batchesOf(text: OutputBody): Iterable<Uint8Array> {
+  if (text instanceof Uint8Array) return [text];
   return typeof text === 'string' ? [Buffer.from(text)] : utf8Batches(text, WRITE_BATCH);
 }
 
@@ -176,25 +178,6 @@ function* pieces(chunks: Iterable<string>, count: number): Generator<string> {
     }
   }
   if (recent.length > 0) yield recent.join('');
-}
-
-/**
- * The format to use: `--format` if given; else from `-o`'s extension (`.json`, `.csv`,
- * `.txt` → table); else a table on a terminal and CSV when piped.
- */
-export function chooseFormat(
-  explicit: Format | undefined,
-  path: string | undefined,
-  stdoutIsTerminal: boolean,
-): Format {
-  if (explicit) return explicit;
-  if (path !== undefined && path !== '-') {
-    const ext = extname(path).toLowerCase();
-    if (ext === '.json') return 'json';
-    if (ext === '.txt') return 'table';
-    return 'csv';
-  }
-  return defaultFormat(stdoutIsTerminal);
 }
 
 /** Whether the output goes to a terminal (and so may be coloured). */

@@ -1,13 +1,17 @@
 /**
- * Rendering kommune-month progress (what `flere progress` computes) as CSV, JSON or a table.
- * Pure: rows in, text out. The CSV is exactly what `flere check` reads.
+ * Rendering kommune-month progress (what `flere progress` computes) as CSV (or TSV), JSON,
+ * a workbook or a table. Pure: rows in, output out. The CSV is exactly what `flere check`
+ * reads, in either language's headers.
  */
 import { PROGRESS_COLUMNS, type ProgressRow } from '../core/person-progress.js';
 import type { TargetGroupRule } from '../core/target-group.js';
-import { CSV_DIALECTS } from './render/csv-dialect.js';
-import { num, text, writeCsv } from './render/csv-write.js';
+import type { OutputBody } from './output.js';
+import { CSV_DIALECTS, type CsvDialect } from './render/csv-dialect.js';
+import { type CellValue, columnOf, type DataTable, tableCsvText, tableSheet } from './render/data-table.js';
 import type { Format } from './render/formats.js';
 import { layoutTable } from './render/text-table.js';
+import { type WordKey, type Words, wordsFor } from './render/words.js';
+import { workbookOutput } from './render/xlsx-output.js';
 
 /** What was read, for the JSON document and the table's footer. */
 export interface ProgressSource {
@@ -19,17 +23,47 @@ export interface ProgressSource {
   readonly rule: TargetGroupRule;
 }
 
-/** A renderer: the whole output text, ending in a line break. */
-export type ProgressRenderer = (rows: readonly ProgressRow[], source: ProgressSource, kommuneName: (code: string) => string) => string;
+/** How to render besides the rows: the CSV dialect (default plain), the words (default English), kommune names for the table. */
+export interface ProgressRenderOptions {
+  readonly dialect?: CsvDialect;
+  readonly words?: Words;
+  readonly kommuneName?: (code: string) => string;
+}
+
+/** A renderer: the whole output text ending in a line break, or a workbook's bytes. */
+export type ProgressRenderer = (rows: readonly ProgressRow[], source: ProgressSource, options?: ProgressRenderOptions) => OutputBody | Promise<OutputBody>;
+
+/** Each column's header: the column names `flere check` reads, in the run's language. */
+const HEADERS: Readonly<Record<(typeof PROGRESS_COLUMNS)[number], WordKey>> = {
+  kommune: 'col.progress-kommune',
+  month: 'col.month',
+  target_group: 'col.target-group',
+  cleared: 'col.cleared',
+  recipients: 'col.recipients',
+  company_activity: 'col.company-activity',
+  paid_hours: 'col.paid-hours',
+};
+
+/** The rows as typed cells: the kommune's code (text), the month, and the counts (whole numbers). */
+export function progressTable(rows: readonly ProgressRow[], w: Words): DataTable {
+  return {
+    columns: PROGRESS_COLUMNS.map((c, i) => columnOf(w(HEADERS[c]), i === 0 ? 'text' : i === 1 ? 'month' : 'integer')),
+    rows: rows.map((r): CellValue[] => PROGRESS_COLUMNS.map((c) => String(r[c]))),
+  };
+}
 
 /**
- * `kommune,month,target_group,cleared,recipients,company_activity,paid_hours`, comma, `\n`,
- * no BOM (the plain dialect). Every cell is a code, a month or a whole number.
+ * `kommune,month,target_group,cleared,recipients,company_activity,paid_hours` (Danish
+ * headers with `--lang da`), in the dialect (plain: comma, `\n`, no BOM).
  */
-function csv(rows: readonly ProgressRow[]): string {
-  // The kommune and the month are text; the counts are numbers.
-  const cells = rows.map((r) => PROGRESS_COLUMNS.map((c, i) => (i < 2 ? text : num)(String(r[c]))));
-  return writeCsv(PROGRESS_COLUMNS, cells, CSV_DIALECTS.plain);
+function csv(rows: readonly ProgressRow[], _source: ProgressSource, options: ProgressRenderOptions = {}): string {
+  return tableCsvText(progressTable(rows, options.words ?? wordsFor()), options.dialect ?? CSV_DIALECTS.plain);
+}
+
+/** One sheet of the same rows. */
+function xlsx(rows: readonly ProgressRow[], _source: ProgressSource, options: ProgressRenderOptions = {}): Promise<Uint8Array> {
+  const w = options.words ?? wordsFor();
+  return workbookOutput([tableSheet(w('sheet.progress'), progressTable(rows, w))]);
 }
 
 /**
@@ -47,18 +81,20 @@ function json(rows: readonly ProgressRow[], source: ProgressSource): string {
 }
 
 /** For people: kommune code and name, month, the counts right-aligned, a footer with totals read. */
-function table(rows: readonly ProgressRow[], source: ProgressSource, kommuneName: (code: string) => string): string {
+function table(rows: readonly ProgressRow[], source: ProgressSource, options: ProgressRenderOptions = {}): string {
+  const w = options.words ?? wordsFor();
+  const kommuneName = options.kommuneName ?? (() => '');
   const grouped = new Intl.NumberFormat('da-DK');
   const lines = layoutTable(
     [
-      { heading: 'kommune' },
-      { heading: 'name' },
-      { heading: 'month' },
-      { heading: 'target group', right: true },
-      { heading: 'cleared', right: true },
-      { heading: 'recipients', right: true },
-      { heading: 'company activity', right: true },
-      { heading: 'paid hours', right: true },
+      { heading: w('table.kommune') },
+      { heading: w('table.name') },
+      { heading: w('table.month') },
+      { heading: w('table.target-group'), right: true },
+      { heading: w('table.cleared'), right: true },
+      { heading: w('table.recipients'), right: true },
+      { heading: w('table.company-activity'), right: true },
+      { heading: w('table.paid-hours'), right: true },
     ],
     rows.map((r) => ({
       cells: [
@@ -75,11 +111,14 @@ function table(rows: readonly ProgressRow[], source: ProgressSource, kommuneName
   );
   lines.push(
     '',
-    `${grouped.format(source.rows)} person-months of ${grouped.format(source.persons)} persons; ` +
-      `target groups: the recipients of ${source.rule.referenceMonth}, leavers ${source.rule.leavers === 'drop' ? 'dropped' : 'kept'}`,
+    w(source.rule.leavers === 'drop' ? 'progress.footer-drop' : 'progress.footer-keep', {
+      rows: grouped.format(source.rows),
+      persons: grouped.format(source.persons),
+      month: source.rule.referenceMonth,
+    }),
   );
   return `${lines.join('\n')}\n`;
 }
 
 /** One renderer per output format. */
-export const progressRenderers = { table, csv, json } satisfies Record<Format, ProgressRenderer>;
+export const progressRenderers = { table, csv, tsv: csv, json, xlsx } satisfies Record<Format, ProgressRenderer>;

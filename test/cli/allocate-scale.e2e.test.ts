@@ -28,7 +28,7 @@ interface AllocationJson {
   unallocated: string;
   followup: string;
   tranche_totals: string[];
-  allocations: { id: string; name: string; count: string; amount: string; tranches: string[]; applied: boolean }[];
+  allocations: { id: string; name: string; count: string; share: string; amount: string; tranches: string[]; applied: boolean }[];
 }
 
 /** mulberry32: a small seeded PRNG, so that the data is the same on every run. */
@@ -166,6 +166,19 @@ describe(`flere allocate --no-registry over ${N_RECIPIENTS.toLocaleString('en')}
 
   it('splits every amount into tranches whose rows and columns add up exactly', () => {
     expectTranches(sorted.result);
+  });
+
+  it('writes the same rows as CSV (the row model of CSV and workbooks, at this scale)', () => {
+    const run = runCli(['allocate', sortedFile, ...args.slice(0, -2), '--format', 'csv']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines).toHaveLength(N_RECIPIENTS + 2);
+    // Names without commas or quotes are written bare: the CSV line is the JSON item's fields.
+    sorted.result.allocations.forEach((a, i) => {
+      if (/[",\n\r]|^[=+\-@\t]/.test(a.id)) return;
+      expect(lines[i + 1]).toBe([a.id, a.name, a.count, a.share, a.amount, ...a.tranches, 'yes'].join(','));
+    });
   });
 
   it('gives byte for byte the same output for the rows in another order', () => {

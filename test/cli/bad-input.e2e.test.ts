@@ -135,7 +135,7 @@ const CASES: readonly Case[] = [
   { name: '--total 1.500 (1.5 or 1500?)', args: [GOOD, '--total', '1.500'], exit: 2, problems: [p('usage.invalid-value', undefined, /--total.*1\.500.*ambiguous/)] },
   { name: '--unit 0', args: [GOOD, '--unit', '0'], exit: 2, problems: [p('usage.invalid-value', undefined, /--unit.*\b0\b.*greater than 0/)] },
   // (No JSON run: a second --format json would replace xml.)
-  { name: '--format xml', args: [GOOD, '--format', 'xml'], exit: 2, noJsonRun: true, problems: [p('usage.invalid-choice', undefined, /--format.*xml.*table, csv,? (or )?json/)] },
+  { name: '--format xml', args: [GOOD, '--format', 'xml'], exit: 2, noJsonRun: true, problems: [p('usage.invalid-choice', undefined, /--format.*xml.*table, csv, tsv, json, xlsx/)] },
   { name: '--tranches 30,40', args: [GOOD, '--tranches', '30,40'], exit: 2, problems: [p('usage.invalid-value', undefined, /--tranches.*30,40.*sum to 100/)] },
   { name: '--encoding latin9', args: [GOOD, '--encoding', 'latin9'], exit: 2, problems: [p('usage.invalid-choice', undefined, /--encoding.*latin9/)] },
   { name: 'an unknown option, with a suggestion on the same line', args: [GOOD, '--totl', '5'], exit: 2, problems: [p('usage.unknown-option', undefined, /unknown option.*--totl.*did you mean --total/)] },

@@ -476,13 +476,14 @@ describe('point 12: names that are not files', () => {
 describe('a second run at the same time, a full disk: the ledger and the report stay byte for byte', () => {
   const dir = workdir('busy');
   const ledger = join(dir, 'L.csv');
-  const report = join(dir, 'report.csv');
+  // Named .json: the runs below write JSON, and an output file must be what its name says.
+  const report = join(dir, 'report.json');
 
   it('a run that finds the ledger locked records nothing and leaves the old report', () => {
     writeFileSync(ledger, ODENSE_PAID);
     writeFileSync(report, 'last month\n');
     writeFileSync(`${ledger}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), token: 't', since: '2018-01-01T00:00:00Z' }));
-    const r = record(dir, 'L.csv', '-o', 'report.csv');
+    const r = record(dir, 'L.csv', '--format', 'json', '-o', 'report.json');
     expect(r.code).toBe(3);
     expect(readFileSync(ledger, 'utf8')).toBe(ODENSE_PAID);
     expect(readFileSync(report, 'utf8')).toBe('last month\n');
@@ -547,7 +548,7 @@ describe('a second run at the same time, a full disk: the ledger and the report 
       const big = `${HEADER.trimEnd()},note\nflere-skal-med-1,461,Odense,1,300,2017-07,2017-08-01T06:00:00.000Z,${'n'.repeat(10_000)}\n`;
       writeFileSync(join(tiny, 'L.csv'), big);
       fill(4096);
-      const r = record(dir, 'tiny/L.csv', '--format', 'json', '-o', 'report.csv');
+      const r = record(dir, 'tiny/L.csv', '--format', 'json', '-o', 'report.json');
       expect(r.code).toBe(3);
       expect(issues(r)).toMatchObject([{ code: 'io.write', file: 'tiny/L.csv', value: 'ENOSPC' }]);
       expect(readFileSync(join(tiny, 'L.csv'), 'utf8')).toBe(big);
@@ -556,14 +557,14 @@ describe('a second run at the same time, a full disk: the ledger and the report 
 
     it.runIf(mountable)('the report on a full disk: exit 3 before anything is recorded; the old report stays', onTinyFs(() => {
       writeFileSync(ledger, ODENSE_PAID);
-      writeFileSync(join(tiny, 'report.csv'), 'last month\n');
+      writeFileSync(join(tiny, 'report.json'), 'last month\n');
       fill();
-      const r = record(dir, 'L.csv', '--format', 'json', '-o', 'tiny/report.csv');
+      const r = record(dir, 'L.csv', '--format', 'json', '-o', 'tiny/report.json');
       expect(r.code).toBe(3);
-      expect(issues(r)).toMatchObject([{ code: 'io.write', file: 'tiny/report.csv', value: 'ENOSPC' }]);
+      expect(issues(r)).toMatchObject([{ code: 'io.write', file: 'tiny/report.json', value: 'ENOSPC' }]);
       expect(readFileSync(ledger, 'utf8')).toBe(ODENSE_PAID);
-      expect(readFileSync(join(tiny, 'report.csv'), 'utf8')).toBe('last month\n');
-      expect(readdirSync(tiny).sort()).toEqual(['fill', 'report.csv']);
+      expect(readFileSync(join(tiny, 'report.json'), 'utf8')).toBe('last month\n');
+      expect(readdirSync(tiny).sort()).toEqual(['fill', 'report.json']);
     }));
   });
 });

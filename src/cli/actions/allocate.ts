@@ -10,16 +10,16 @@ import { readCounts } from '../../io/counts-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { sourceName, STDIN_NAME } from '../../io/input-source.js';
 import { readTableInput } from '../../io/table-input.js';
-import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { allocationRenderers } from '../../io/render/allocation.js';
-import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { poolFileOf } from '../../pools/load-pool.js';
 import { DEFAULT_POOL, poolNumbers } from '../../pools/presets.js';
 import { kommunerMissingFrom } from '../../registry/kommuner.js';
 import type { AllocateOptions } from '../commands/allocate.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { outputSettings } from '../output-settings.js';
 import { printWarnings } from '../warnings.js';
 
 /** Runs `flere allocate FILE` with parsed options; throws FlereError for bad input. */
@@ -34,6 +34,7 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
     ],
     () => ctx.stdin,
   );
+  const { format, dialect, words } = outputSettings(options, ctx);
   const pool = options.pool === undefined ? DEFAULT_POOL : await (await import('../../pools/load-pool.js')).loadPool(options.pool);
   const defaults = poolNumbers(pool);
   const total = options.total ?? defaults.total;
@@ -52,14 +53,15 @@ export async function runAllocate(file: string | undefined, options: AllocateOpt
   }
   const allocation = allocate({ total, unit, shares, recipients });
 
-  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
   const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
   // Rendered as it is written: the chunks of a million rows never form one string.
-  const text = allocationRenderers[format](allocation, {
+  const text = await allocationRenderers[format](allocation, {
     pool: { id: pool.id, name: pool.name },
     explain: options.explain === true,
     palette: await paletteFor(level),
-    dialect: CSV_DIALECTS[options.locale ?? 'plain'],
+    dialect,
+    words,
+    free: !options.registry,
   });
   await writeOutput(text, output, ctx.stdout);
 }

@@ -13,7 +13,7 @@ import { sourceName } from '../../io/input-source.js';
 import { readTableInput } from '../../io/table-input.js';
 import { appendPayouts, checkLedgerPath, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
 import { lockPathOf, withLedgerLock } from '../../io/ledger-lock.js';
-import { chooseFormat, outputIsTerminal, type PendingOutput, stageOutput } from '../../io/output.js';
+import { type OutputBody, outputIsTerminal, type PendingOutput, stageOutput } from '../../io/output.js';
 import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
 import type { CheckView } from '../../io/render/check-model.js';
 import { checkRenderers } from '../../io/render/check-renderers.js';
@@ -25,6 +25,7 @@ import type { CheckOptions } from '../commands/check.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { outputSettings } from '../output-settings.js';
 import { printWarnings } from '../warnings.js';
 import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
@@ -47,6 +48,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   }
   if ((progressFile ?? personsFile) === '-' && options.allocation === '-') throw usageError({ code: 'check.two-stdin' });
   const output = checkFiles(progressFile, options, ctx);
+  const { format, dialect, words } = outputSettings(options, ctx);
   const pool = await loadPool(options.pool);
   if (personsFile !== undefined) checkPersonMetrics(pool);
   const numbers = poolNumbers(pool);
@@ -81,15 +83,15 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
 
   const ledgerPath = options.ledger;
   const quiet = options.quiet === true;
-  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
   const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
   const palette = await paletteFor(level);
-  const report = (reports: readonly TrancheReport[], recorded: ReadonlySet<string>): string => {
+  const report = async (reports: readonly TrancheReport[], recorded: ReadonlySet<string>): Promise<OutputBody> => {
     const shown = quiet ? reports.filter((r) => r.status === 'due') : reports;
     // --quiet with nothing due: nothing on standard output in table or CSV (cron mails only
-    // news), but a JSON document with an empty list, which a program reading JSON expects;
-    // an output file is always replaced, so that no stale report of an earlier run remains.
-    if (quiet && shown.length === 0 && output.kind === 'stdout' && format !== 'json') return '';
+    // news), but a JSON document with an empty list (or a workbook with empty sheets), which a
+    // program reading it expects; an output file is always replaced, so that no stale report
+    // of an earlier run remains.
+    if (quiet && shown.length === 0 && output.kind === 'stdout' && format !== 'json' && format !== 'xlsx') return '';
     const view: CheckView = {
       pool,
       asOf: asOf as Month,
@@ -100,7 +102,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
       ...(ledgerPath === undefined ? {} : { ledger: ledgerPath }),
       quiet,
     };
-    return checkRenderers[format](view, { palette, dialect: CSV_DIALECTS[options.locale ?? 'plain'] });
+    return checkRenderers[format](view, { palette, dialect, words });
   };
 
   // The report is rendered and, for a file, staged before the ledger is written, so that a
@@ -110,12 +112,13 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   let pending: PendingOutput;
   if (ledgerPath !== undefined && options.record) {
     pending = await withLedgerLock(ledgerPath, async (realLedger) => {
-      const ledger = await readLedger(ledgerPath, pool.id, CSV_DIALECTS[options.locale ?? 'plain']);
+      // A new ledger is written in the run's dialect and with its words (`--lang da`: Danish headers).
+      const ledger = await readLedger(ledgerPath, pool.id, CSV_DIALECTS[options.locale ?? 'plain'], words);
       const reports = evaluate(ledger);
       takeStock(reports);
       const payouts = newPayouts(reports, recordedAt);
       for (const p of payouts) recorded.add(ledgerKey(p.kommune, p.tranche));
-      const staged = await stageOutput(report(reports, recorded), output);
+      const staged = await stageOutput(await report(reports, recorded), output);
       if (payouts.length > 0) {
         const names = new Map(allocation.kommuner.map((k) => [k.id, k.name]));
         const text = appendPayouts(ledger, payouts.map((entry) => ({ entry, name: names.get(entry.kommune) ?? '' })), pool.id);
@@ -129,7 +132,7 @@ export async function runCheck(progressFile: string | undefined, options: CheckO
   } else {
     const reports = evaluate(ledgerPath === undefined ? undefined : await readLedger(ledgerPath, pool.id));
     takeStock(reports);
-    pending = await stageOutput(report(reports, recorded), output);
+    pending = await stageOutput(await report(reports, recorded), output);
   }
   try {
     await pending.deliver(ctx.stdout);

@@ -14,9 +14,8 @@ import { readFollowupTargets } from '../../io/followup-reader.js';
 import { readFollowupRound } from '../../io/followup-round-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
 import { readTableInput } from '../../io/table-input.js';
-import { chooseFormat, outputIsTerminal, writeOutput } from '../../io/output.js';
+import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
-import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
 import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
@@ -24,6 +23,7 @@ import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
+import { outputSettings } from '../output-settings.js';
 
 /** Runs `flere followup ALLOCATION` with parsed options; throws FlereError for bad input. */
 export async function runFollowup(allocationFile: string, options: FollowupOptions, ctx: CliContext): Promise<void> {
@@ -43,6 +43,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     ],
     () => ctx.stdin,
   );
+  const { format, dialect, words } = outputSettings(options, ctx);
   const encoding = options.encoding as TextEncoding | undefined;
   const key = options.key ?? { kind: 'count' };
   const csv = {
@@ -116,12 +117,12 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     key,
     ...(allocation.pool === undefined && options.pool === undefined ? {} : { pool: { id: pool.id, name: pool.name } }),
   };
-  const format = chooseFormat(options.format, options.output, ctx.stdout.isTTY === true);
   const level = format === 'table' ? colorLevel(ctx, options.color, outputIsTerminal(options.output, ctx.stdout)) : 0;
-  const text = followupRenderers[format](view, {
+  const text = await followupRenderers[format](view, {
     explain: options.explain === true,
     palette: await paletteFor(level),
-    dialect: CSV_DIALECTS[options.locale ?? 'plain'],
+    dialect,
+    words,
   });
   await writeOutput(text, output, ctx.stdout);
 }

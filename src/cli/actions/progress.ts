@@ -3,7 +3,7 @@
  * Everything is read and checked before the first byte is written.
  */
 import { readPersonProgress } from '../../io/person-progress-input.js';
-import { chooseFormat, writeOutput } from '../../io/output.js';
+import { writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { progressRenderers } from '../../io/progress-output.js';
 import { sourceName } from '../../io/input-source.js';
@@ -11,6 +11,7 @@ import { loadPool, poolFileOf } from '../../pools/load-pool.js';
 import type { ProgressOptions } from '../commands/progress.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
+import { outputSettings } from '../output-settings.js';
 import { progressMeter } from '../progress-meter.js';
 
 /** Runs `flere progress PERSONS`; throws FlereError for bad input. */
@@ -24,6 +25,8 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
     ],
     () => ctx.stdin,
   );
+  // CSV unless asked otherwise (or `-o x.json`): the output is made to be read by `flere check`.
+  const { format, dialect, words } = outputSettings(options, ctx, 'csv');
   const name = sourceName(persons);
   const pool = await loadPool(options.pool);
   const rule = targetGroupRule(pool, options);
@@ -41,10 +44,8 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
   } finally {
     meter?.done();
   }
-  // CSV unless asked otherwise (or `-o x.json`): the output is made to be read by `flere check`.
-  const format = chooseFormat(options.format, options.output, false);
-  const names = format === 'table' ? await kommuneNames() : () => '';
-  const text = progressRenderers[format](result.rows, { ...result.summary, rule }, names);
+  const kommuneName = format === 'table' ? await kommuneNames() : () => '';
+  const text = await progressRenderers[format](result.rows, { ...result.summary, rule }, { dialect, words, kommuneName });
   await writeOutput(text, output, ctx.stdout);
 }
 

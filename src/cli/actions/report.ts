@@ -15,6 +15,7 @@ import { readInput, sourceName } from '../../io/input-source.js';
 import { readTableInput } from '../../io/table-input.js';
 import { readLedger } from '../../io/ledger.js';
 import { writeOutput } from '../../io/output.js';
+import { checkReportExtension } from '../../io/output-format.js';
 import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
 import type { ReportStatuses } from '../../io/render/report/make-report.js';
 import { loadPool, poolFileOf } from '../../pools/load-pool.js';
@@ -84,6 +85,7 @@ function checkUsage(allocationFile: string, options: ReportOptions, ctx: CliCont
   }
   const stdin = [allocationFile, options.check, progress, options.followup].filter((f) => f === '-');
   if (stdin.length > 1) throw usageError({ code: 'report.two-stdin' });
+  checkReportExtension(options.output);
   // A page of HTML on a terminal helps nobody; a pipe or a file is what was meant.
   if ((options.output === undefined || options.output === '-') && ctx.stdout.isTTY === true) {
     throw usageError({ code: 'report.terminal-output' });

@@ -34,10 +34,13 @@ Example:
   $ flere allocate data/counts-2017.csv
   $ flere allocate data/counts-2017.csv --format json -o allocation.json
   $ flere allocate data/counts-2017.csv --total 262500000.00 --unit 0.01 --explain
+  $ flere allocate data/counts-2017.csv --lang da -o fordeling.xlsx
 
 The input has a kommune column (code or name; header kommune, kode, code, name, …) and a
 count column (antal, personer, count, …). Comma, semicolon or tab; UTF-8 or Windows-1252;
-or an .xlsx workbook (its first sheet, or --sheet NAME).`;
+or an .xlsx workbook (its first sheet, or --sheet NAME). The output's format follows -o's
+extension (.csv .tsv .json .txt .xlsx) unless --format says it; --locale da is the Danish
+CSV dialect (numbers), --lang da the Danish words.`;
 
 /** `flere allocate`. */
 export const allocateCommand: CommandSpec = {

@@ -3,12 +3,14 @@
  * loaded only when the command runs.
  */
 import { FORMATS, type Format } from '../../io/render/formats.js';
-import { type CommandSpec, sheetOption, type SheetOptionValue } from '../command-spec.js';
+import type { Lang } from '../../io/render/words.js';
+import { type CommandSpec, langOption, outputOption, sheetOption, type SheetOptionValue } from '../command-spec.js';
 import { type TargetGroupOptionValues, targetGroupOptions } from './target-group-options.js';
 
 /** Typed options of `flere progress`, as the command line hands them over. */
 export interface ProgressOptions extends TargetGroupOptionValues, SheetOptionValue {
   format?: Format;
+  lang?: Lang;
   output?: string;
   pool?: string;
 }
@@ -36,8 +38,9 @@ export const progressCommand: CommandSpec = {
   options: [
     { long: 'pool', value: '<name|file>', description: 'pool preset or JSON file whose reference month forms the target groups (default: flere-skal-med-1)' },
     ...targetGroupOptions(),
-    { long: 'format', value: '<format>', description: 'output format (default: csv)', choices: FORMATS },
-    { long: 'output', short: 'o', value: '<file>', description: 'write to FILE (atomically) instead of standard output' },
+    { long: 'format', value: '<format>', description: "output format (default: csv, or from -o's extension)", choices: FORMATS },
+    langOption,
+    outputOption,
     sheetOption('PERSONS'),
   ],
   example: EXAMPLE,

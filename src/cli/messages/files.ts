@@ -30,6 +30,15 @@ export const fileMessages: Readonly<Record<string, (d: Diagnostic) => string>> =
   'output.empty-path': () => '-o needs a file name (it was empty); use -o - or leave -o out for standard output',
   'output.is-input': (d) =>
     `-o names the same file as ${arg(d, 'role')} (${d.value === '-' ? 'standard input' : d.value ?? '?'}): writing there would destroy it; choose another output file`,
+  'output.unknown-extension': (d) =>
+    d.args?.['command'] === 'report'
+      ? `cannot write a ${d.value ?? '?'} file: flere report writes an HTML page (${arg(d, 'extensions')})`
+      : `cannot write a ${d.value ?? '?'} file: flere writes ${arg(d, 'extensions')} (or a name without an extension, as --format says)`,
+  'output.format-extension': (d) =>
+    `--format ${d.value ?? '?'} contradicts -o's extension ${arg(d, 'extension')} (which holds ${arg(d, 'formats')}): leave --format out, or name the file to match`,
+  'output.xlsx-too-many-rows': (d) =>
+    `${d.value ?? '?'} rows do not fit an Excel sheet (${arg(d, 'sheet')}: at most ${arg(d, 'most')} below its header); write CSV or TSV instead`,
+  'output.xlsx-terminal': () => 'a workbook (.xlsx) is not for a terminal: give -o FILE.xlsx or redirect',
   'io.not-regular': () => 'not a regular file (a device, FIFO or socket): it cannot be replaced by a file',
   'io.stdin-directory': () => 'standard input is a directory, not a file (did you mean a file inside it?)',
 

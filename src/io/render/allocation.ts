@@ -8,14 +8,17 @@ import type { Allocation } from '../../core/allocation.js';
 import { formatFixed, sumFixed, toCommonScale } from '../../core/decimal.js';
 import { type AllocationExplanation, explainAllocation } from '../../core/explain.js';
 import { formatUnits } from '../../core/money.js';
-import { type CsvCell, csvChunks, num, text } from './csv-write.js';
+import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
+import { type CellValue, columnOf, type DataTable, finestScale, numberColumn, reiterable, tableCells, tableCsv, tableSheet } from './data-table.js';
+import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextRow } from './text-table.js';
 import { visibleText } from './visible-text.js';
+import { plural, type Words, wordsFor } from './words.js';
+import { workbookOutput } from './xlsx-output.js';
 
 /** What a renderer needs besides the allocation. */
 export interface AllocationRenderOptions {
@@ -24,10 +27,17 @@ export interface AllocationRenderOptions {
   readonly explain: boolean;
   readonly palette: Palette;
   readonly dialect: CsvDialect;
+  /** The words of headers, labels and yes/no (default English). */
+  readonly words?: Words;
+  /** Recipients are free names (`--no-registry`): headers say id and name, not kommune. */
+  readonly free?: boolean;
 }
 
-/** Renders an allocation: the chunks of the output's text, in order. */
-export type AllocationRenderer = (allocation: Allocation, options: AllocationRenderOptions) => Iterable<string>;
+/**
+ * Renders an allocation: the chunks of the output's text, in order (or, for a workbook,
+ * its bytes, once the workbook writer is loaded).
+ */
+export type AllocationRenderer = (allocation: Allocation, options: AllocationRenderOptions) => OutputBody | Promise<OutputBody>;
 
 const amountOf = (a: Allocation, units: bigint): string => formatUnits(units, a.unit);
 
@@ -114,90 +124,122 @@ function explainJson(a: Allocation, e: AllocationExplanation, i: number): object
   };
 }
 
-function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<string> {
-  const trancheHeads = a.shares.map((_, j) => `tranche_${j + 1}`);
-  const explainHeads = options.explain ? ['quota', 'quota_decimal', 'floor', 'remainder', 'rank', 'extra_unit'] : [];
-  const header = ['id', 'name', 'count', 'share', 'amount', ...trancheHeads, 'applied', ...explainHeads];
+/**
+ * The allocation as rows of typed cells, for CSV and workbooks alike: `id`, `name`, `count`,
+ * `share`, `amount`, one column per tranche, `applied`; with `explain` the quota columns after
+ * them (`mainColumns` tells where they start). Totals: Σ counts, 100 %, the pool in whole
+ * units and each tranche's total, as values.
+ */
+export function allocationTable(a: Allocation, options: Pick<AllocationRenderOptions, 'explain' | 'words' | 'free'>): { table: DataTable; mainColumns: number } {
+  const w = options.words ?? wordsFor();
   const explanation = options.explain ? explainAllocation(a) : undefined;
   const share = sharePercents(a);
-  function* rows(): Generator<CsvCell[]> {
+  const amountScale = a.unit.scale;
+  const countScale = finestScale(a.rows.map((r) => r.recipient.count));
+  const columns = [
+    columnOf(w(options.free ? 'col.free-id' : 'col.id'), 'text'),
+    columnOf(w(options.free ? 'col.free-name' : 'col.name'), 'text'),
+    numberColumn(w('col.count'), countScale),
+    numberColumn(w('col.share'), SHARE_SCALE),
+    numberColumn(w('col.amount'), amountScale),
+    ...a.shares.map((_, j) => numberColumn(w('col.tranche-n', { n: j + 1 }), amountScale)),
+    columnOf(w('col.applied'), 'text'),
+  ];
+  const mainColumns = columns.length;
+  if (explanation) columns.push(...quotaColumns(a.unit, w));
+  const yes = w('yes');
+  const no = w('no');
+  const rows = reiterable(function* (): Generator<CellValue[]> {
     for (let i = 0; i < a.rows.length; i++) {
       const row = a.rows[i] as Allocation['rows'][number];
-      const cells = [text(row.recipient.id), text(row.recipient.name), num(formatFixed(row.recipient.count)), num(share(i)), num(amountOf(a, row.amount))];
+      const cells: CellValue[] = [row.recipient.id, row.recipient.name, formatFixed(row.recipient.count), share(i), amountOf(a, row.amount)];
       for (let j = 0; j < a.shares.length; j++) {
         const t = row.tranches[j];
-        cells.push(t === undefined ? text('') : num(amountOf(a, t)));
+        cells.push(t === undefined ? null : amountOf(a, t));
       }
-      cells.push(text(row.recipient.applied ? 'yes' : 'no'));
+      cells.push(row.recipient.applied ? yes : no);
       const e = explanation?.rows[i];
-      if (e) {
-        cells.push(text(quotaFraction(a.unit, e.quota)), num(quotaDecimal(a.unit, e.quota)), num(amountOf(a, e.floor)), text(remainderText(e.remainder)));
-        cells.push(text(e.rank === null ? '' : `${e.rank}`), text(e.extra ? 'yes' : 'no'));
-      }
+      if (e) cells.push(...quotaCells(a.unit, e, w));
       yield cells;
     }
-  }
-  return csvChunks(header, rows(), options.dialect);
+  }, a.rows.length);
+  const countTotal = formatFixed(sumFixed(a.rows.map((r) => r.recipient.count)));
+  const totals: CellValue[] = [
+    null,
+    w('total'),
+    countTotal,
+    formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE),
+    amountOf(a, a.units),
+    ...a.trancheTotals.map((t) => amountOf(a, t)),
+  ];
+  return { table: { columns, rows, totals }, mainColumns };
+}
+
+function renderCsv(a: Allocation, options: AllocationRenderOptions): Iterable<string> {
+  return tableCsv(allocationTable(a, options).table, options.dialect);
+}
+
+/** The workbook: the allocation (with totals); with `--explain` a second sheet of the quotas. */
+function renderXlsx(a: Allocation, options: AllocationRenderOptions): Promise<Uint8Array> {
+  const w = options.words ?? wordsFor();
+  const { table, mainColumns } = allocationTable(a, options);
+  const main = Array.from({ length: mainColumns }, (_, j) => j);
+  const quotas = [0, 1, ...Array.from({ length: table.columns.length - mainColumns }, (_, j) => mainColumns + j)];
+  return workbookOutput([
+    tableSheet(w('sheet.allocation'), table, main),
+    ...(options.explain ? [tableSheet(w('sheet.quotas'), { columns: table.columns, rows: table.rows }, quotas)] : []),
+  ]);
 }
 
 function renderTable(a: Allocation, options: AllocationRenderOptions): string {
   const { palette: p } = options;
+  const w = options.words ?? wordsFor();
   const money = (units: bigint): string => groupDigits(amountOf(a, units));
-  const countTotal = formatFixed(sumFixed(a.rows.map((r) => r.recipient.count)));
   const hasNonApplicants = a.rows.some((r) => !r.recipient.applied);
-  const share = sharePercents(a);
+  // The same cells as CSV and workbooks, grouped for people; the quotas have a table of their own.
+  const { table } = allocationTable(a, { ...options, explain: false });
   const columns = [
-    { heading: 'id', right: true },
-    { heading: 'name' },
-    { heading: 'count', right: true },
-    { heading: 'share %', right: true },
-    { heading: 'amount', right: true },
-    ...a.shares.map((s, j) => ({ heading: `tranche ${j + 1} (${groupDigits(formatFixed(s))} %)`, right: true })),
-    ...(hasNonApplicants ? [{ heading: 'applied' }] : []),
+    { heading: w('table.id'), right: true },
+    { heading: w('table.name') },
+    { heading: w('table.count'), right: true },
+    { heading: w('table.share'), right: true },
+    { heading: w('table.amount'), right: true },
+    ...a.shares.map((s, j) => ({ heading: w('table.tranche', { n: j + 1, share: groupDigits(formatFixed(s)) }), right: true })),
+    ...(hasNonApplicants ? [{ heading: w('table.applied') }] : []),
   ];
-  const rows: TextRow[] = a.rows.map((row, i) => ({
-    cells: [
-      // Free names come from the input file: shown, never obeyed by the terminal.
-      visibleText(row.recipient.id),
-      visibleText(row.recipient.name),
-      groupDigits(formatFixed(row.recipient.count)),
-      groupDigits(share(i)),
-      money(row.amount),
-      ...a.shares.map((_, j) => {
-        const t = row.tranches[j];
-        return t === undefined ? '–' : money(t);
-      }),
-      ...(hasNonApplicants ? [row.recipient.applied ? 'yes' : 'no'] : []),
-    ],
-    ...(row.recipient.applied ? {} : { style: p.dim }),
-  }));
-  rows.push({
-    cells: ['', 'Total', groupDigits(countTotal), groupDigits(formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE)), money(a.units), ...a.trancheTotals.map(money)],
-    style: p.bold,
-  });
+  const rows: TextRow[] = [];
+  let i = 0;
+  for (const values of table.rows) {
+    const applied = (a.rows[i] as Allocation['rows'][number]).recipient.applied;
+    i += 1;
+    // A tranche a non-applicant does not get shows as a dash; free names are shown, never obeyed (layoutTable).
+    const cells = tableCells(values, table.columns, '–');
+    rows.push({ cells: hasNonApplicants ? cells : cells.slice(0, -1), ...(applied ? {} : { style: p.dim }) });
+  }
+  rows.push({ cells: tableCells(table.totals ?? [], table.columns), style: p.bold });
   const lines = [
-    p.bold(`${visibleText(options.pool.name)}: ${groupDigits(formatFixed(a.total))} kr. in units of ${groupDigits(formatFixed(a.unit))} kr., ${a.rows.length} recipients`),
+    p.bold(w('allocate.title', { pool: visibleText(options.pool.name), total: groupDigits(formatFixed(a.total)), unit: groupDigits(formatFixed(a.unit)), count: a.rows.length })),
     ...layoutTable(columns, rows, p.bold),
   ];
-  if (a.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${groupDigits(formatFixed(a.unallocated))} kr.`);
+  if (a.unallocated.digits !== 0n) lines.push(w('allocate.unallocated', { amount: groupDigits(formatFixed(a.unallocated)) }));
   if (hasNonApplicants) {
     const count = a.rows.filter((r) => !r.recipient.applied).length;
-    lines.push(`Follow-up pool: ${money(a.followup)} kr. from ${count} recipient${count === 1 ? '' : 's'} that did not apply`);
+    lines.push(w(plural(count, 'allocate.followup-one', 'allocate.followup-many'), { amount: money(a.followup), count }));
     // The Total row's amount is the whole pool, its tranche columns only the applicants': say so.
-    lines.push(`Tranches: ${money(a.units - a.followup)} kr. of the ${a.rows.length - count} that applied (flere followup distributes the rest)`);
+    lines.push(w('allocate.tranches', { amount: money(a.units - a.followup), count: a.rows.length - count }));
   }
   // concat, not push(...): a million explained rows would be a million arguments.
-  const all = options.explain ? lines.concat('', explainTable(a, options)) : lines;
+  const all = options.explain ? lines.concat('', explainTable(a, options, w)) : lines;
   return `${all.join('\n')}\n`;
 }
 
-function explainTable(a: Allocation, options: AllocationRenderOptions): string[] {
+function explainTable(a: Allocation, options: AllocationRenderOptions, w: Words): string[] {
   const e = explainAllocation(a);
   const { palette: p } = options;
   const check = e.sumEqualsPool ? p.green('✓') : p.red('✗');
   return [
-    ...quotaTable(a.rows.map((r) => r.recipient), e, a.unit, p),
-    `Check: Σ amounts = ${groupDigits(amountOf(a, e.sum))} kr. = pool in whole units ${check}`,
+    ...quotaTable(a.rows.map((r) => r.recipient), e, a.unit, p, w),
+    w('explain.check', { amount: groupDigits(amountOf(a, e.sum)), mark: check }),
   ];
 }
 
@@ -205,5 +247,7 @@ function explainTable(a: Allocation, options: AllocationRenderOptions): string[]
 export const allocationRenderers = {
   table: (a, options) => [renderTable(a, options)],
   csv: renderCsv,
+  tsv: renderCsv,
   json: renderJson,
+  xlsx: renderXlsx,
 } satisfies Record<Format, AllocationRenderer>;

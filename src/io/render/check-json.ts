@@ -7,15 +7,12 @@
  *                       "recorded" } ],
  *       "not_applied": [ { "id", "name", "amount" } ], "totals": { "due": "…", … } }
  */
-import { formatFixed, sumFixed } from '../../core/decimal.js';
-import { TRANCHE_STATUSES } from '../../core/tranche-status.js';
-import { type CheckView, evidenceJson, wasRecorded } from './check-model.js';
+import { formatFixed } from '../../core/decimal.js';
+import { type CheckView, evidenceJson, notApplied, statusTotals, wasRecorded } from './check-model.js';
 
 /** The JSON document of a check (see the module comment). */
 export function renderCheckJson(view: CheckView): string {
-  const totals = Object.fromEntries(
-    TRANCHE_STATUSES.map((s) => [s, formatFixed(sumFixed(view.reports.filter((r) => r.status === s).map((r) => r.amount)))]),
-  );
+  const totals = Object.fromEntries(statusTotals(view).map((t) => [t.status, formatFixed(t.amount)]));
   const document = {
     version: 1,
     as_of: view.asOf,
@@ -35,9 +32,7 @@ export function renderCheckJson(view: CheckView): string {
       evidence: evidenceJson(r.evidence),
       recorded: wasRecorded(view, r),
     })),
-    not_applied: view.quiet
-      ? []
-      : view.kommuner.filter((k) => !k.applied).map((k) => ({ id: k.id, name: k.name, amount: formatFixed(k.amount) })),
+    not_applied: notApplied(view).map((k) => ({ id: k.id, name: k.name, amount: formatFixed(k.amount) })),
     totals,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -3,11 +3,14 @@
  * needs around them (the pool, the as-of month, progress for the sparklines). Plain data.
  */
 import { type ConditionEvidence, type KommuneProgress, ratePercent } from '../../core/conditions.js';
+import { type Fixed, sumFixed } from '../../core/decimal.js';
 import type { Month } from '../../core/months.js';
-import { type AllocatedKommune, type TrancheReport, ledgerKey } from '../../core/tranche-status.js';
+import { type AllocatedKommune, TRANCHE_STATUSES, type TrancheReport, type TrancheStatus, ledgerKey } from '../../core/tranche-status.js';
 import type { PoolDefinition } from '../../pools/pool.js';
+import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
 import type { Palette } from './palette.js';
+import { type Words, wordsFor } from './words.js';
 
 /** The result of one `flere check` run, ready to render. */
 export interface CheckView {
@@ -30,13 +33,36 @@ export interface CheckView {
 export interface CheckRenderOptions {
   readonly palette: Palette;
   readonly dialect: CsvDialect;
+  /** The words of headers, statuses and labels (default English). */
+  readonly words?: Words;
 }
 
-/** Renders a check view to the complete text of the output (empty: print nothing). */
-export type CheckRenderer = (view: CheckView, options: CheckRenderOptions) => string;
+/**
+ * Renders a check view to the complete text of the output (empty: print nothing), or a
+ * workbook's bytes once the workbook writer is loaded.
+ */
+export type CheckRenderer = (view: CheckView, options: CheckRenderOptions) => OutputBody | Promise<OutputBody>;
 
 /** Whether this run recorded the report's tranche. */
 export const wasRecorded = (view: CheckView, r: TrancheReport): boolean => view.recorded.has(ledgerKey(r.id, r.tranche));
+
+/** How many tranches of one status the view shows, and their sum in kroner. */
+export interface StatusTotal {
+  readonly status: TrancheStatus;
+  readonly count: number;
+  readonly amount: Fixed;
+}
+
+/** The view's tranches by status, every status in {@link TRANCHE_STATUSES} order: the totals of JSON, table and workbook. */
+export function statusTotals(view: CheckView): StatusTotal[] {
+  return TRANCHE_STATUSES.map((status) => {
+    const rs = view.reports.filter((r) => r.status === status);
+    return { status, count: rs.length, amount: sumFixed(rs.map((r) => r.amount)) };
+  });
+}
+
+/** The kommuner of the view that did not apply (none with `--quiet`, which shows only what is due). */
+export const notApplied = (view: CheckView): readonly AllocatedKommune[] => (view.quiet ? [] : view.kommuner.filter((k) => !k.applied));
 
 /** Evidence as JSON: counts as decimal strings, rates in percent truncated to 2 places. */
 export function evidenceJson(e: ConditionEvidence): Record<string, unknown> {
@@ -74,24 +100,25 @@ export function percent(n: bigint, d: bigint, decimals: number): string | null {
 
 /**
  * Evidence as one line of text for CSV and people: `2017-10 40.00 %, 2017-11 44.44 % … (≥ 40 %
- * in 3 consecutive months)`, `cleared 98 of 100 (2017-09)`, `at start 2017-07`.
+ * in 3 consecutive months)`, `cleared 98 of 100 (2017-09)`, `at start 2017-07` (in Danish
+ * with `words` of `da`).
  */
-export function evidenceText(e: ConditionEvidence, decimalMark: '.' | ',' = '.'): string {
+export function evidenceText(e: ConditionEvidence, decimalMark: '.' | ',' = '.', w: Words = wordsFor()): string {
   const mark = (s: string): string => (decimalMark === ',' ? s.replace('.', ',') : s);
   switch (e.kind) {
     case 'at-start':
-      return `at start ${e.start}`;
+      return w('evidence.at-start', { month: e.start });
     case 'all-cleared':
       return e.month === null
-        ? 'no data'
-        : `cleared ${e.cleared?.toString() ?? '?'} of ${e.target?.toString() ?? '?'} (${e.month})`;
+        ? w('evidence.no-data')
+        : w('evidence.cleared', { cleared: e.cleared?.toString() ?? '?', target: e.target?.toString() ?? '?', month: e.month });
     case 'threshold': {
       const rates = e.window.map((o) => {
         const p = o.numerator === null || o.denominator === null ? null : percent(o.numerator, o.denominator, 2);
-        return `${o.month} ${p === null ? (o.numerator === null ? 'no data' : 'n/a') : `${mark(p)} %`}`;
+        return `${o.month} ${p === null ? (o.numerator === null ? w('evidence.no-data') : w('evidence.not-applicable')) : `${mark(p)} %`}`;
       });
-      const rule = `≥ ${mark(e.threshold)} % in ${e.months === 1 ? '1 month' : `${e.months} consecutive months`}`;
-      return `${rates.length === 0 ? 'no months yet' : rates.join(', ')} (${rule})`;
+      const rule = e.months === 1 ? w('evidence.rule-one-month', { threshold: mark(e.threshold) }) : w('evidence.rule-months', { threshold: mark(e.threshold), months: e.months });
+      return `${rates.length === 0 ? w('evidence.no-months') : rates.join(', ')} (${rule})`;
     }
   }
 }

@@ -6,35 +6,37 @@
 import { type ConditionEvidence, thresholdOf } from '../../core/conditions.js';
 import { type Fixed, formatFixed, sumFixed } from '../../core/decimal.js';
 import { minMonth } from '../../core/months.js';
-import { TRANCHE_STATUSES, type TrancheReport, type TrancheStatus } from '../../core/tranche-status.js';
-import { type CheckRenderOptions, type CheckView, percent, wasRecorded } from './check-model.js';
+import type { TrancheReport, TrancheStatus } from '../../core/tranche-status.js';
+import { type CheckRenderOptions, type CheckView, notApplied, percent, statusTotals, wasRecorded } from './check-model.js';
 import { sparkline } from './check-sparkline.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextColumn, type TextRow } from './text-table.js';
 import { visibleText } from './visible-text.js';
+import { plural, type Words, wordsFor } from './words.js';
 
 const money = (x: Fixed): string => groupDigits(formatFixed(x));
 const danish = (s: string): string => groupDigits(s);
 
 /** A short verdict for a tranche cell: `paid 2017-07`, `due 2017-09*`, `pending 98/100`. */
-function cellText(r: TrancheReport, recorded: boolean): string {
+function cellText(r: TrancheReport, recorded: boolean, w: Words): string {
+  const status = w(`status.${r.status}`);
   switch (r.status) {
     case 'paid':
-      return `paid ${r.month ?? ''}`.trim();
+      return `${status} ${r.month ?? ''}`.trim();
     case 'due':
-      return `due ${r.month ?? ''}${recorded ? '*' : ''}`;
+      return `${status} ${r.month ?? ''}${recorded ? '*' : ''}`;
     case 'forfeited':
-      return 'forfeited';
+      return status;
     case 'pending':
-      return `pending${pendingHint(r.evidence)}`;
+      return `${status}${pendingHint(r.evidence, w)}`;
   }
 }
 
-function pendingHint(e: ConditionEvidence): string {
+function pendingHint(e: ConditionEvidence, w: Words): string {
   if (e.kind === 'all-cleared') return e.month === null ? '' : ` ${e.cleared?.toString() ?? '?'}/${e.target?.toString() ?? '?'}`;
   if (e.kind === 'threshold') {
-    if (e.months > 1) return ` ${e.streak}/${e.months} mo`;
+    if (e.months > 1) return ` ${w('check.months-short', { streak: e.streak, months: e.months })}`;
     const last = e.window.at(-1);
     const p = last?.numerator != null && last.denominator != null ? percent(last.numerator, last.denominator, 1) : null;
     return p === null ? '' : ` ${danish(p)} %`;
@@ -49,6 +51,7 @@ function styleOf(status: TrancheStatus, p: Palette): (s: string) => string {
 /** The table; empty text when `--quiet` and nothing is due. */
 export function renderCheckTable(view: CheckView, options: CheckRenderOptions): string {
   const p = options.palette;
+  const w = options.words ?? wordsFor();
   if (view.quiet && view.reports.length === 0) return '';
   const { pool } = view;
   const byKommune = new Map<string, TrancheReport[]>();
@@ -61,10 +64,10 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
     threshold: thresholdOf(ratio.threshold),
   };
   const columns: TextColumn[] = [
-    { heading: 'id', right: true },
-    { heading: 'kommune' },
-    ...pool.tranches.map((t, j) => ({ heading: `tranche ${j + 1} (${danish(t.share)} %)` })),
-    { heading: 'due now (kr.)', right: true },
+    { heading: w('table.id'), right: true },
+    { heading: w('table.kommune') },
+    ...pool.tranches.map((t, j) => ({ heading: w('table.tranche', { n: j + 1, share: danish(t.share) }) })),
+    { heading: w('table.due-now'), right: true },
     ...(ratio ? [{ heading: `${ratio.numerator} / ${ratio.denominator} ≥ ${danish(ratio.threshold)} %` }] : []),
   ];
 
@@ -74,14 +77,14 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
   const kommuner = view.kommuner.filter((k) => (view.quiet ? byKommune.has(k.id) : true));
   for (const k of kommuner) {
     if (!k.applied) {
-      rows.push({ cells: [k.id, k.name, 'did not apply'], style: p.dim });
+      rows.push({ cells: [k.id, k.name, w('check.did-not-apply')], style: p.dim });
       styles.push([]);
       continue;
     }
     const reports = byKommune.get(k.id) ?? [];
     const cells = pool.tranches.map((_, j) => {
       const r = reports.find((x) => x.tranche === j + 1);
-      return r ? cellText(r, wasRecorded(view, r)) : '';
+      return r ? cellText(r, wasRecorded(view, r), w) : '';
     });
     const cellStyles = pool.tranches.map((_, j) => {
       const r = reports.find((x) => x.tranche === j + 1);
@@ -104,9 +107,9 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
     styles.push([(s) => s, (s) => s, ...cellStyles]);
   }
 
-  const title = `${visibleText(pool.name)}: tranches as of ${view.asOf} (pool ${pool.start} to ${pool.end})${view.quiet ? ', due now only' : ''}`;
+  const title = w(view.quiet ? 'check.title-quiet' : 'check.title', { pool: visibleText(pool.name), asOf: view.asOf, start: pool.start, end: pool.end });
   const lines = [p.bold(title), ...colourCells(layoutTable(columns, rows, p.bold), rows, styles, columns)];
-  lines.push('', ...summary(view, p));
+  lines.push('', ...summary(view, p, w));
   return `${lines.join('\n')}\n`;
 }
 
@@ -147,28 +150,26 @@ function colourCells(lines: string[], rows: readonly TextRow[], styles: readonly
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-function summary(view: CheckView, p: Palette): string[] {
+function summary(view: CheckView, p: Palette, w: Words): string[] {
   const lines: string[] = [];
-  const parts = TRANCHE_STATUSES.map((status) => {
-    const rs = view.reports.filter((r) => r.status === status);
-    return { status, count: rs.length, amount: sumFixed(rs.map((r) => r.amount)) };
-  }).filter((x) => x.count > 0 || x.status === 'due');
+  const parts = statusTotals(view).filter((x) => x.count > 0 || x.status === 'due');
   lines.push(
     parts
-      .map((x) => styleOf(x.status, p)(`${x.status}: ${x.count} tranche${x.count === 1 ? '' : 's'}, ${money(x.amount)} kr.`))
+      .map((x) => styleOf(x.status, p)(w(plural(x.count, 'check.summary-one', 'check.summary-many'), { status: w(`status.${x.status}`), count: x.count, amount: money(x.amount) })))
       .join('   '),
   );
   const recorded = view.reports.filter((r) => wasRecorded(view, r));
   if (recorded.length > 0) {
-    lines.push(`* recorded by this run in ${view.ledger ?? 'the ledger'}: ${recorded.length} payout${recorded.length === 1 ? '' : 's'}, ${money(sumFixed(recorded.map((r) => r.amount)))} kr.`);
+    const ledger = view.ledger ?? w('check.the-ledger');
+    lines.push(w(plural(recorded.length, 'check.recorded-one', 'check.recorded-many'), { ledger, count: recorded.length, amount: money(sumFixed(recorded.map((r) => r.amount))) }));
   }
-  const notApplied = view.quiet ? [] : view.kommuner.filter((k) => !k.applied);
-  if (notApplied.length > 0) {
-    lines.push(p.dim(`${notApplied.length} kommune${notApplied.length === 1 ? '' : 'r'} did not apply: ${money(sumFixed(notApplied.map((k) => k.amount)))} kr. for the follow-up pool`));
+  const kommuner = notApplied(view);
+  if (kommuner.length > 0) {
+    lines.push(p.dim(w(plural(kommuner.length, 'check.not-applied-one', 'check.not-applied-many'), { count: kommuner.length, amount: money(sumFixed(kommuner.map((k) => k.amount))) })));
   }
   const ratio = view.pool.tranches.map((t) => t.condition).find((c) => c.kind === 'threshold');
   if (ratio && !view.quiet) {
-    lines.push(p.dim(`Rates: last 12 months; a bar at ▅ or above meets ${danish(ratio.threshold)} %, █ is twice that, · no data.`));
+    lines.push(p.dim(w('check.rates-legend', { threshold: danish(ratio.threshold) })));
   }
   return lines;
 }

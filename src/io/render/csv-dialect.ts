@@ -1,9 +1,10 @@
 /**
  * How CSV output looks. `plain` is RFC 4180 as other programs expect it; `da` is what Danish
- * Excel opens with a double click: semicolons, decimal comma, UTF-8 BOM, CRLF.
+ * Excel opens with a double click: semicolons, decimal comma, UTF-8 BOM, CRLF. TSV output
+ * (`--format tsv`, `-o x.tsv`) is either with a tab as the delimiter.
  */
 export interface CsvDialect {
-  readonly delimiter: ',' | ';';
+  readonly delimiter: ',' | ';' | '\t';
   readonly decimalMark: '.' | ',';
   readonly bom: boolean;
   readonly eol: '\n' | '\r\n';

@@ -60,13 +60,29 @@ const ROWS_PER_CHUNK = 128;
  * the BOM, if the dialect has one), then the rows, each with its line end. For outputs too
  * large to build as one string; `rows` may be produced lazily.
  */
-export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>, dialect: CsvDialect): Generator<string> {
-  const cell = (c: CsvCell): string =>
-    'text' in c ? neutralizeFormula(c.text) : dialect.decimalMark === ',' ? c.number.replace('.', ',') : c.number;
-  let chunk: string[][] = [header.map(neutralizeFormula)];
+export function csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>, dialect: CsvDialect): Generator<string> {
+  const number = numberText(dialect);
+  const cell = (c: CsvCell): string => ('text' in c ? neutralizeFormula(c.text) : number(c.number));
+  function* cells(): Generator<string[]> {
+    for (const row of rows) yield row.map(cell);
+  }
+  return csvTextChunks(header, cells(), dialect);
+}
+
+/** A canonical decimal string as the dialect writes it: only the decimal mark changes. */
+export function numberText(dialect: CsvDialect): (value: string) => string {
+  return dialect.decimalMark === ',' ? (value) => value.replace('.', ',') : (value) => value;
+}
+
+/**
+ * The CSV document in chunks from rows of finished cell texts (numbers already in the
+ * dialect, text already neutralised); the header is neutralised here.
+ */
+export function* csvTextChunks(header: readonly string[], rows: Iterable<readonly string[]>, dialect: CsvDialect): Generator<string> {
+  let chunk: (readonly string[])[] = [header.map(neutralizeFormula)];
   let bom = dialect.bom;
   for (const row of rows) {
-    chunk.push(row.map(cell));
+    chunk.push(row);
     if (chunk.length === ROWS_PER_CHUNK) {
       yield csvText(chunk, { delimiter: dialect.delimiter, eol: dialect.eol, bom });
       bom = false;

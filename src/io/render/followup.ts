@@ -9,14 +9,17 @@ import type { Followup, FollowupSource, FollowupSourceKind } from '../../core/fo
 import type { FollowupKey } from '../../core/followup-recipients.js';
 import type { FollowupRound } from '../../core/followup-round.js';
 import { formatUnits } from '../../core/money.js';
-import { type CsvCell, num, text, writeCsv } from './csv-write.js';
+import type { OutputBody } from '../output.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
+import { type CellValue, columnOf, type DataTable, finestScale, numberColumn, tableCells, tableCsvText, tableSheet } from './data-table.js';
+import { quotaCells, quotaColumns, quotaDecimal, quotaFraction, quotaTable, remainderText, SHARE_SCALE } from './explain-quota.js';
 import type { Format } from './formats.js';
 import { groupDigits } from './grouping.js';
 import type { Palette } from './palette.js';
 import { layoutTable, type TextColumn, type TextRow } from './text-table.js';
 import { visibleText } from './visible-text.js';
+import { plural, type WordKey, type Words, wordsFor } from './words.js';
+import { workbookOutput } from './xlsx-output.js';
 
 /**
  * Everything a follow-up renderer shows: the round (its result, audit trail, balances and
@@ -33,10 +36,12 @@ export interface FollowupRenderOptions {
   readonly explain: boolean;
   readonly palette: Palette;
   readonly dialect: CsvDialect;
+  /** The words of headers and labels (default English). */
+  readonly words?: Words;
 }
 
-/** Renders a follow-up pool to the complete text of the output. */
-export type FollowupRenderer = (view: FollowupView, options: FollowupRenderOptions) => string;
+/** Renders a follow-up pool to the complete text of the output, or a workbook's bytes. */
+export type FollowupRenderer = (view: FollowupView, options: FollowupRenderOptions) => OutputBody | Promise<OutputBody>;
 
 /** The key as the user gave it: `count`, `equal`, or the weight column's name. */
 const keyName = (key: FollowupKey): string => (key.kind === 'column' ? key.column : key.kind);
@@ -62,7 +67,8 @@ function sharePercents(f: Followup): string[] {
 
 
 /** How a source is described to a person: `did not apply` or `tranche 3 forfeited`. */
-const sourceText = (s: FollowupSource): string => (s.tranche === null ? 'did not apply' : `tranche ${s.tranche} forfeited`);
+const sourceText = (s: FollowupSource, w: Words): string =>
+  s.tranche === null ? w('followup.why-not-applied') : w('followup.why-forfeited', { n: s.tranche });
 
 // --- JSON ---------------------------------------------------------------------------------
 
@@ -137,36 +143,109 @@ function explainJson(f: Followup, e: AllocationExplanation, i: number): object {
   };
 }
 
-// --- CSV ----------------------------------------------------------------------------------
+// --- CSV and workbook ---------------------------------------------------------------------
+
+/** The recipients as typed rows: `id, name, weight, share, amount`; totals Σ weights, 100 %, the amount paid. */
+export function recipientsTable(v: FollowupView, w: Words): DataTable {
+  const f = v.followup;
+  const shares = sharePercents(f);
+  const weightScale = finestScale(f.rows.map((r) => r.recipient.weight));
+  return {
+    columns: [
+      columnOf(w('col.id'), 'text'),
+      columnOf(w('col.name'), 'text'),
+      numberColumn(w('col.weight'), weightScale),
+      numberColumn(w('col.share'), SHARE_SCALE),
+      numberColumn(w('col.amount'), scaleOf(v)),
+    ],
+    rows: f.rows.map((r, i): CellValue[] => [r.recipient.id, r.recipient.name, formatFixed(r.recipient.weight), shares[i] ?? '0', rowMoney(v, i)]),
+    totals: [
+      null,
+      w('total'),
+      formatFixed({ digits: f.apportionment.denominator, scale: weightScale }),
+      formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE),
+      money(v, v.accounting.followupPaid),
+    ],
+  };
+}
 
 /**
- * The recipients, one row each; with `--explain` instead the audit trail in long form, one
- * row per source and recipient (and the source's unallocated part, with an empty recipient
- * id), ready for a pivot table: the `amount` column sums to the follow-up pool.
+ * The audit trail in long form, one row per source and recipient (and the source's
+ * unallocated part, with an empty recipient id), ready for a pivot table: the `amount`
+ * column sums to the follow-up pool.
  */
-function renderCsv(v: FollowupView, options: FollowupRenderOptions): string {
+export function trailTable(v: FollowupView, w: Words): DataTable {
   const f = v.followup;
-  if (options.explain) {
-    const header = ['source_id', 'source_name', 'source_kind', 'source_tranche', 'source_amount', 'recipient_id', 'recipient_name', 'amount'];
-    const rows = f.sources.flatMap((s, i): CsvCell[][] => {
-      const from = [text(s.id), text(s.name), text(s.kind), text(s.tranche === null ? '' : `${s.tranche}`), num(money(v, s.amount))];
+  const scale = scaleOf(v);
+  return {
+    columns: [
+      columnOf(w('col.source-id'), 'text'),
+      columnOf(w('col.source-name'), 'text'),
+      columnOf(w('col.source-kind'), 'text'),
+      columnOf(w('col.source-tranche'), 'integer'),
+      numberColumn(w('col.source-amount'), scale),
+      columnOf(w('col.recipient-id'), 'text'),
+      columnOf(w('col.recipient-name'), 'text'),
+      numberColumn(w('col.amount'), scale),
+    ],
+    rows: f.sources.flatMap((s, i): CellValue[][] => {
+      const from = [s.id, s.name, w(`kind.${s.kind}`), s.tranche === null ? null : `${s.tranche}`, money(v, s.amount)];
       const flow = (j: number): string => baseMoney(v, v.trail.flows[i]?.[j] ?? 0n);
-      return [
-        ...f.rows.map((r, j) => [...from, text(r.recipient.id), text(r.recipient.name), num(flow(j))]),
-        [...from, text(''), text('unallocated'), num(flow(f.rows.length))],
-      ];
-    });
-    return writeCsv(header, rows, options.dialect);
-  }
-  const shares = sharePercents(f);
-  const rows = f.rows.map((r, i): CsvCell[] => [
-    text(r.recipient.id),
-    text(r.recipient.name),
-    num(formatFixed(r.recipient.weight)),
-    num(shares[i] ?? '0'),
-    num(rowMoney(v, i)),
+      return [...f.rows.map((r, j) => [...from, r.recipient.id, r.recipient.name, flow(j)]), [...from, null, w('unallocated'), flow(f.rows.length)]];
+    }),
+    totals: [null, w('total'), null, null, null, null, null, money(v, f.pool)],
+  };
+}
+
+/** This round's sources: `id, name, kind, tranche, amount, unallocated` (what of it stays below one unit), as the JSON's `sources`. */
+function sourcesTable(v: FollowupView, w: Words): DataTable {
+  const f = v.followup;
+  const scale = scaleOf(v);
+  return {
+    columns: [
+      columnOf(w('col.id'), 'text'),
+      columnOf(w('col.name'), 'text'),
+      columnOf(w('col.kind'), 'text'),
+      columnOf(w('col.tranche'), 'integer'),
+      numberColumn(w('col.amount'), scale),
+      numberColumn(w('col.unallocated'), scale),
+    ],
+    rows: f.sources.map((s, i): CellValue[] => [
+      s.id,
+      s.name,
+      w(`kind.${s.kind}`),
+      s.tranche === null ? null : `${s.tranche}`,
+      money(v, s.amount),
+      baseMoney(v, v.trail.flows[i]?.[f.rows.length] ?? 0n),
+    ]),
+    totals: [null, w('total'), null, null, money(v, f.pool), money(v, f.unallocated)],
+  };
+}
+
+/** The recipients' exact quotas, floors, remainders and ranks. */
+function quotasTable(v: FollowupView, w: Words): DataTable {
+  const f = v.followup;
+  const e = explainAllocation(f);
+  return {
+    columns: [columnOf(w('col.id'), 'text'), columnOf(w('col.name'), 'text'), ...quotaColumns(f.unit, w)],
+    rows: f.rows.map((r, i): CellValue[] => [r.recipient.id, r.recipient.name, ...quotaCells(f.unit, e.rows[i] as (typeof e.rows)[number], w)]),
+  };
+}
+
+/** The recipients, one row each; with `--explain` instead the audit trail in long form. */
+function renderCsv(v: FollowupView, options: FollowupRenderOptions): string {
+  const w = options.words ?? wordsFor();
+  return tableCsvText(options.explain ? trailTable(v, w) : recipientsTable(v, w), options.dialect);
+}
+
+/** The workbook: recipients, sources; with `--explain` also the audit trail and the quotas. */
+function renderXlsx(v: FollowupView, options: FollowupRenderOptions): Promise<Uint8Array> {
+  const w = options.words ?? wordsFor();
+  return workbookOutput([
+    tableSheet(w('sheet.recipients'), recipientsTable(v, w)),
+    tableSheet(w('sheet.sources'), sourcesTable(v, w)),
+    ...(options.explain ? [tableSheet(w('sheet.trail'), trailTable(v, w)), tableSheet(w('sheet.quotas'), quotasTable(v, w))] : []),
   ]);
-  return writeCsv(['id', 'name', 'weight', 'share', 'amount'], rows, options.dialect);
 }
 
 // --- table --------------------------------------------------------------------------------
@@ -174,33 +253,33 @@ function renderCsv(v: FollowupView, options: FollowupRenderOptions): string {
 function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
   const f = v.followup;
   const p = options.palette;
+  const w = options.words ?? wordsFor();
   const kr = (x: Fixed): string => groupDigits(money(v, x));
-  const shares = sharePercents(f);
-  const weightTotal = formatFixed({ digits: f.apportionment.denominator, scale: Math.max(0, ...f.rows.map((r) => r.recipient.weight.scale)) });
   const columns: TextColumn[] = [
-    { heading: 'id', right: true },
-    { heading: 'name' },
-    { heading: v.key.kind === 'count' ? 'count' : 'weight', right: true },
-    { heading: 'share %', right: true },
-    { heading: 'amount', right: true },
+    { heading: w('table.id'), right: true },
+    { heading: w('table.name') },
+    { heading: w(v.key.kind === 'count' ? 'table.count' : 'table.weight'), right: true },
+    { heading: w('table.share'), right: true },
+    { heading: w('table.amount'), right: true },
   ];
-  const rows: TextRow[] = f.rows.map((r, i) => ({
-    cells: [r.recipient.id, r.recipient.name, groupDigits(formatFixed(r.recipient.weight)), groupDigits(shares[i] ?? '0'), groupDigits(rowMoney(v, i))],
-  }));
-  rows.push({
-    cells: ['', 'Total', groupDigits(weightTotal), groupDigits(formatFixed({ digits: 100n, scale: 0 }, SHARE_SCALE)), kr(v.accounting.followupPaid)],
-    style: p.bold,
-  });
-  const by = v.key.kind === 'equal' ? 'in equal shares' : v.key.kind === 'count' ? 'by count in the allocation' : `by «${visibleText(v.key.column)}»`;
-  const of = v.pool ? ` of ${visibleText(v.pool.name)}` : '';
-  const round = v.round > 1 ? `, round ${v.round}` : '';
+  // The same cells as CSV and workbooks, grouped for people.
+  const recipients = recipientsTable(v, w);
+  const rows: TextRow[] = [...recipients.rows].map((values) => ({ cells: tableCells(values, recipients.columns) }));
+  rows.push({ cells: tableCells(recipients.totals ?? [], recipients.columns), style: p.bold });
+  const by =
+    v.key.kind === 'equal' ? w('followup.by-equal') : v.key.kind === 'count' ? w('followup.by-count') : w('followup.by-column', { column: visibleText(v.key.column) });
+  const of = v.pool ? w('followup.of', { pool: visibleText(v.pool.name) }) : '';
+  const round = v.round > 1 ? w('followup.round', { n: v.round }) : '';
+  const count = f.rows.length;
   const lines = [
-    p.bold(`Follow-up pool${of}${round}: ${kr(f.pool)} kr. in units of ${groupDigits(formatFixed(f.unit))} kr., ${f.rows.length} recipient${f.rows.length === 1 ? '' : 's'} ${by}`),
+    p.bold(w(plural(count, 'followup.title-one', 'followup.title-many'), { of, round, pool: kr(f.pool), unit: groupDigits(formatFixed(f.unit)), count, by })),
     ...layoutTable(columns, rows, p.bold),
   ];
-  if (f.unallocated.digits !== 0n) lines.push(`Unallocated (below one unit): ${kr(f.unallocated)} kr.`);
-  lines.push(...sourcesLines(v), ...checkLines(v, p));
-  if (options.explain) lines.push('', ...trailTable(v, p), '', ...quotaTable(v.followup.rows.map((r) => r.recipient), explainAllocation(v.followup), v.followup.unit, p));
+  if (f.unallocated.digits !== 0n) lines.push(w('followup.unallocated', { amount: kr(f.unallocated) }));
+  lines.push(...sourcesLines(v, w), ...checkLines(v, p, w));
+  if (options.explain) {
+    lines.push('', ...trailTextTable(v, p, w), '', ...quotaTable(f.rows.map((r) => r.recipient), explainAllocation(f), f.unit, p, w));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -209,75 +288,81 @@ function renderTable(v: FollowupView, options: FollowupRenderOptions): string {
  * `Sources: 9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`, then
  * what earlier rounds distributed and what this round leaves for a later one.
  */
-function sourcesLines(v: FollowupView): string[] {
-  const lines = [`Sources: ${sourceSummary(v, v.followup.sources)}`];
+function sourcesLines(v: FollowupView, w: Words): string[] {
+  const lines = [w('followup.sources', { list: sourceSummary(v, v.followup.sources, w) })];
   const earlier = v.earlier?.sources ?? [];
   if (earlier.length > 0) {
     const first = Math.min(...earlier.map((s) => s.round));
-    const rounds = first === v.round - 1 ? `round ${first}` : `rounds ${first}–${v.round - 1}`;
-    lines.push(`Distributed before, by ${rounds}: ${sourceSummary(v, earlier)}`);
+    const list = sourceSummary(v, earlier, w);
+    lines.push(first === v.round - 1 ? w('followup.before-round', { n: first, list }) : w('followup.before-rounds', { first, last: v.round - 1, list }));
   }
-  if (v.heldBack.length > 0) lines.push(`Not in this round (not yet distributed): ${sourceSummary(v, v.heldBack)}`);
+  if (v.heldBack.length > 0) lines.push(w('followup.held-back', { list: sourceSummary(v, v.heldBack, w) }));
   return lines;
 }
 
 /** `9 kommuner that did not apply (7.126.653 kr.), 4 forfeited tranches (…)`, or `none`. */
-function sourceSummary(v: FollowupView, sources: readonly FollowupSource[]): string {
-  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  const words: Record<FollowupSourceKind, [string, string]> = {
-    'not-applied': ['kommune that did not apply', 'kommuner that did not apply'],
-    forfeited: ['forfeited tranche', 'forfeited tranches'],
+function sourceSummary(v: FollowupView, sources: readonly FollowupSource[], w: Words): string {
+  const words: Record<FollowupSourceKind, readonly [WordKey, WordKey]> = {
+    'not-applied': ['followup.not-applied-one', 'followup.not-applied-many'],
+    forfeited: ['followup.forfeited-one', 'followup.forfeited-many'],
   };
   const parts = (['not-applied', 'forfeited'] as const).flatMap((kind) => {
     const amounts = sources.filter((s) => s.kind === kind).map((s) => s.amount);
     if (amounts.length === 0) return [];
     const [one, many] = words[kind];
-    return [`${plural(amounts.length, one, many)} (${groupDigits(money(v, sumFixed(amounts)))} kr.)`];
+    return [w(plural(amounts.length, one, many), { count: amounts.length, amount: groupDigits(money(v, sumFixed(amounts))) })];
   });
-  return parts.length === 0 ? 'none' : parts.join(', ');
+  return parts.length === 0 ? w('followup.none') : parts.join(', ');
 }
 
-function checkLines(v: FollowupView, p: Palette): string[] {
+function checkLines(v: FollowupView, p: Palette, w: Words): string[] {
   const a = v.accounting;
   const kr = (x: Fixed): string => groupDigits(money(v, x));
   const mark = (ok: boolean): string => (ok ? p.green('✓') : p.red('✗'));
-  const original = a.originalStated ? 'the original pool' : 'the allocation (its total is not in the file)';
-  const earlier = v.earlier === undefined ? '' : ` + earlier rounds ${kr(a.earlierPaid)} + their unallocated ${kr(a.earlierUnallocated)}`;
-  const held = v.heldBack.length === 0 ? '' : ` + not yet distributed ${kr(a.notYetDistributed)}`;
-  const rest = a.allocationUnallocated.digits === 0n ? '' : ` + allocation unallocated ${kr(a.allocationUnallocated)}`;
+  const earlier = v.earlier === undefined ? '' : w('followup.check-earlier', { paid: kr(a.earlierPaid), rest: kr(a.earlierUnallocated) });
+  const held = v.heldBack.length === 0 ? '' : w('followup.check-held', { amount: kr(a.notYetDistributed) });
+  const allocationRest = a.allocationUnallocated.digits === 0n ? '' : w('followup.check-allocation-rest', { amount: kr(a.allocationUnallocated) });
   return [
-    `Check: recipients ${kr(a.followupPaid)} + unallocated ${kr(a.followupUnallocated)} = ${kr(a.followupPool)} kr. = follow-up pool ${mark(a.followupBalances)}`,
-    `Check: applicants keep ${kr(a.keptByApplicants)}${earlier} + follow-up ${kr(a.followupPaid)} + unallocated ${kr(a.followupUnallocated)}${held}${rest} = ${kr(a.originalPool)} kr. = ${original} ${mark(a.originalBalances)}`,
+    w('followup.check-pool', { paid: kr(a.followupPaid), rest: kr(a.followupUnallocated), pool: kr(a.followupPool), mark: mark(a.followupBalances) }),
+    w('followup.check-original', {
+      kept: kr(a.keptByApplicants),
+      earlier,
+      paid: kr(a.followupPaid),
+      rest: kr(a.followupUnallocated),
+      held,
+      allocationRest,
+      original: kr(a.originalPool),
+      what: w(a.originalStated ? 'followup.original-pool' : 'followup.original-unstated'),
+      mark: mark(a.originalBalances),
+    }),
   ];
 }
 
 /** Sources down, recipients across: which part of each source reached each recipient. */
-function trailTable(v: FollowupView, p: Palette): string[] {
+function trailTextTable(v: FollowupView, p: Palette, w: Words): string[] {
   const { followup: f, trail } = v;
   const cell = (base: bigint): string => groupDigits(baseMoney(v, base));
   const columns: TextColumn[] = [
-    { heading: 'id', right: true },
-    { heading: 'source' },
-    { heading: 'why' },
-    { heading: 'amount', right: true },
+    { heading: w('table.id'), right: true },
+    { heading: w('table.source') },
+    { heading: w('table.why') },
+    { heading: w('table.amount'), right: true },
     ...f.rows.map((r) => ({ heading: r.recipient.name, right: true })),
-    { heading: 'unallocated', right: true },
+    { heading: w('table.unallocated'), right: true },
   ];
   const rows: TextRow[] = f.sources.map((s, i) => ({
-    cells: [s.id, s.name, sourceText(s), cell(trail.sourceTotals[i] ?? 0n), ...(trail.flows[i] ?? []).map(cell)],
+    cells: [s.id, s.name, sourceText(s, w), cell(trail.sourceTotals[i] ?? 0n), ...(trail.flows[i] ?? []).map(cell)],
   }));
   const poolBase = trail.sourceTotals.reduce((s, x) => s + x, 0n);
-  rows.push({ cells: ['', 'Total', '', cell(poolBase), ...trail.columnTotals.map(cell)], style: p.bold });
-  return [
-    p.bold('Audit trail (kr.): each source shared among the recipients in proportion to their amounts, rounded so that rows and columns add up'),
-    ...layoutTable(columns, rows, p.bold),
-  ];
+  rows.push({ cells: ['', w('total'), '', cell(poolBase), ...trail.columnTotals.map(cell)], style: p.bold });
+  return [p.bold(w('followup.trail-heading')), ...layoutTable(columns, rows, p.bold)];
 }
-
 
 /** The follow-up renderers; `--format` offers exactly these keys. */
 export const followupRenderers = {
   table: renderTable,
   csv: renderCsv,
+  tsv: renderCsv,
   json: renderJson,
+  xlsx: renderXlsx,
 } satisfies Record<Format, FollowupRenderer>;

@@ -1,5 +1,9 @@
-/** Output formats every command offers; the renderers are keyed by exactly these. */
-export const FORMATS = ['table', 'csv', 'json'] as const;
+/**
+ * Output formats every tabular command offers; the renderers are keyed by exactly these, and
+ * `--format` offers exactly these. `tsv` is the CSV renderer with tabs between the cells;
+ * `xlsx` is an Excel workbook (bytes, not text).
+ */
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**

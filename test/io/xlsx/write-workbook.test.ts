@@ -73,6 +73,31 @@ describe('workbookBytes', () => {
   });
 });
 
+describe('workbookBytes: rounded decimals, alignment and printing', () => {
+  const sheet = (rows: (string | null)[][]) =>
+    parts({ sheets: [{ name: 'Kvoter', columns: [{ header: 'id', kind: 'text' }, { header: 'kvote', kind: 'decimal', decimals: 6 }], rows }] });
+
+  it('writes a decimal shown rounded (`…`) as its digits, the `…` in the cell\'s number format', () => {
+    const p = sheet([['101', '26250972.258232…'], ['147', '4598781.000000']]);
+    const xml = p['xl/worksheets/sheet1.xml'] as string;
+    expect(xml).toContain('<v>26250972.258232</v>');
+    expect(xml).not.toContain('…');
+    const styles = p['xl/styles.xml'] as string;
+    expect(styles).toContain('formatCode="#,##0.000000&quot;…&quot;"');
+    expect(styles).toContain('formatCode="#,##0.000000"');
+    // The two cells have different styles: only the rounded one shows the `…`.
+    const style = (ref: string) => xml.match(new RegExp(`<c r="${ref}" s="(\\d+)"`))?.[1];
+    expect(style('B2')).not.toBe(style('B3'));
+  });
+
+  it('right-aligns numbers with an indent; repeats the header row on every printed page', () => {
+    const p = sheet([['101', '1.5']]);
+    expect(p['xl/styles.xml']).toContain('<alignment horizontal="right" indent="1"/>');
+    expect(p['xl/workbook.xml']).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Kvoter'!$1:$1</definedName>`);
+    expect(p['xl/worksheets/sheet1.xml']).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"\/><\/worksheet>$/);
+  });
+});
+
 describe('monthSerial', () => {
   it('is Excel\'s serial day number of the month\'s first day', () => {
     // Known values of Excel's 1900 date system: 2017-01-01 is 42736, 2000-01-01 is 36526.
