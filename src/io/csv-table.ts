@@ -200,7 +200,9 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim
  * Reads a decoded text file into a table. The delimiter is, in order: a `sep=X` first line,
  * `opts.delimiter`, or sniffed from the header line. The header is the first non-blank line
  * (within {@link HEADER_SEARCH_LINES}) that `findHeader` accepts; lines above it are titles.
- * Blank and all-empty (`;;;`) rows are skipped; empty cells beyond the header's width are
+ * Blank and all-empty (`;;;`) rows are skipped, and so is the last row when it is a totals
+ * row ({@link isTotalsRow}: `I alt;5.123` under the counts, the `Total` row flere writes under
+ * a workbook's table); a totals row with rows after it is data. Empty cells beyond the header's width are
  * dropped; any other row whose width differs from the header's is `csv.ragged` and left out.
  *
  * Throws `FlereError` (data) at once for `csv.empty-file`, `csv.binary`, `csv.no-header` and
@@ -305,6 +307,7 @@ function scanRecords(
   let rejected: { error: unknown } | undefined;
   let rows = 0;
   let ragged = 0;
+  let heldTotals: RawRecord | undefined;
   const failure = records((record) => {
     const { line, cells } = record;
     if (isBlank(cells)) return;
@@ -331,8 +334,13 @@ function scanRecords(
       return;
     }
     rows += 1;
-    onRow?.(record);
+    // A totals row is held back until another row follows it: only the last one is skipped.
+    if (heldTotals !== undefined) onRow?.(heldTotals);
+    heldTotals = undefined;
+    if (isTotalsRow(cells)) heldTotals = record;
+    else onRow?.(record);
   });
+  if (heldTotals !== undefined) rows -= 1;
 
   if (firstNonBlank === undefined) fail(failure ?? { code: 'csv.empty-file', file });
   if (head === undefined) {
@@ -356,6 +364,22 @@ function scanRecords(
   if (opts.bag === undefined) bag.throwIfAny('data');
   if (rejected) throw rejected.error;
   return head;
+}
+
+/**
+ * Words that open a totals row, lower-case: what flere writes under a workbook's table
+ * (`Total`, `I alt`) and what analysts and statistics banks put there.
+ */
+export const TOTALS_WORDS: ReadonlySet<string> = new Set(['total', 'totalt', 'totaler', 'i alt', 'ialt', 'sum', 'samlet', 'hele landet', 'in total', 'grand total']);
+
+/**
+ * Whether a row is a totals row: its first filled cell is one of {@link TOTALS_WORDS} (any
+ * case, a trailing colon allowed). No kommune and no recipient id is called that; a free name
+ * that is would need an id column before it, which the first filled cell then is.
+ */
+export function isTotalsRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c.trim() !== '');
+  return first !== undefined && first.length <= 20 && TOTALS_WORDS.has(first.trim().replace(/:$/, '').trim().toLowerCase());
 }
 
 /** The header of a table from its header record: names trimmed, empty trailing names dropped. */

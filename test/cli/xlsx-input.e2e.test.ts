@@ -4,6 +4,7 @@
 // text, several sheets); others are made here with flere's own workbook writer (inline
 // strings, numbers as exact decimal text), as `flere allocate --format xlsx` writes them.
 import { readFileSync } from 'node:fs';
+import { dirname as dirOf, join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { workbookBytes } from '../../src/io/xlsx/write-workbook.js';
@@ -184,6 +185,18 @@ describe('an allocation written as .xlsx, read back', () => {
       return result;
     };
     expect(unstated(fromXlsx)).toEqual(unstated(ok(['followup', jsonFile, ...args])));
+  });
+
+  it.each([['en'], ['da']])('flere’s own `allocate -o FILE.xlsx --lang %s`, its totals row included, reads back as the JSON does', (lang) => {
+    const own = join(dirOf(xlsxFile), `own-${lang}.xlsx`);
+    ok(['allocate', 'data/counts-2017.csv', '--applicants', 'data/applicants-2017.csv', '--lang', lang, '-o', own]);
+    // The sheet really ends in a totals row (no id, the word, the pool): the reader skips it.
+    const last = unzipSync(readFileSync(own))['xl/worksheets/sheet1.xml'];
+    expect(new TextDecoder().decode(last)).toContain(lang === 'da' ? 'I alt' : 'Total');
+    const checkArgs = ['--as-of', '2019-12', '--format', 'json'];
+    expect(ok(['check', 'data/progress-2017.csv', '--allocation', own, ...checkArgs])).toBe(ok(['check', 'data/progress-2017.csv', '--allocation', jsonFile, ...checkArgs]));
+    const followArgs = ['--to', 'data/followup-2017.csv', '--key', 'weight', '--unit', '1000', '--pool', 'flere-skal-med-1', '--format', 'json'];
+    expect(ok(['followup', own, ...followArgs])).toBe(ok(['followup', xlsxFile, ...followArgs]));
   });
 
   it('a grants workbook (kommune, amount) is split as the grants CSV is', () => {

@@ -155,6 +155,22 @@ describe('readTable', () => {
     }
   });
 
+  it('skips the last row when it is a totals row, in any of its spellings, and keeps one with rows after it', () => {
+    const cellsOf = (text: string, extra: Partial<ReadTableOptions> = {}): string[][] => readTable(text, opts(extra)).rows.map((r) => [...r.cells]);
+    for (const word of ['I alt', 'i alt:', 'Total', 'TOTALT', 'Sum', 'Samlet', 'Hele landet', ' Grand total ']) {
+      expect(cellsOf(`kommune;antal\nAarhus;10\nOdense;5\n${word};15\n;;\n`), word).toEqual([['Aarhus', '10'], ['Odense', '5']]);
+    }
+    // flere's own totals row: the id empty, the word in the name column; blank rows after it.
+    expect(cellsOf('id;kommune;antal\n101;København;10\n;Total;10\n\n;;\n')).toEqual([['101', 'København', '10']]);
+    // In the middle it is data (an unknown kommune later, loudly), and so is a name that only contains the word.
+    expect(cellsOf('kommune;antal\nI alt;15\nAarhus;10\n')).toEqual([['I alt', '15'], ['Aarhus', '10']]);
+    expect(cellsOf('kommune;antal\nAarhus;10\nSum of all;15\n')).toEqual([['Aarhus', '10'], ['Sum of all', '15']]);
+    // An id before the name is the first filled cell: a recipient named Total stays.
+    expect(cellsOf('id;kommune;antal\n7;Total;10\n')).toEqual([['7', 'Total', '10']]);
+    // A table of only a totals row has no rows.
+    expect(thrown(() => readTable('kommune;antal\nI alt;15\n', opts())).problems).toEqual([['csv.no-rows', 1]]);
+  });
+
   it('reports a missing header at the first non-blank line', () => {
     expect(thrown(() => readTable('\nfoo;bar\n1;2\n', opts({ expected: 'kommune, antal' })))).toEqual({
       kind: 'data',
