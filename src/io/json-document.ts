@@ -46,8 +46,21 @@ export function jsonTextDiagnostic(problem: JsonTextProblem, family: string, fil
 }
 
 /**
+ * What a text that JSON.parse refused is instead, when it is plainly another kind of file
+ * (a workbook's zip archive, a table of delimited text); undefined for broken JSON.
+ */
+function otherKindOfFile(text: string): string | undefined {
+  const body = text.replace(/^\ufeff/, '').trimStart();
+  if (body.startsWith('PK\u0003\u0004')) return 'an Excel workbook (.xlsx)';
+  if (body.startsWith('{') || body.startsWith('[')) return undefined;
+  const firstLine = body.slice(0, body.search(/\r|\n|$/));
+  return /[;,\t]/.test(firstLine) ? 'a table of delimited text (CSV)' : undefined;
+}
+
+/**
  * Parses `text` and checks its root. Throws FlereError (data) at once with
- * `<family>.json-syntax` (value = the parser's message) for text that is not JSON,
+ * `<family>.json-other-file` (args `found`, `expected`) for a workbook or a CSV table,
+ * `<family>.json-syntax` (value = the parser's message) for other text that is not JSON,
  * `<family>.json-duplicate-key` for a key given twice in one object, and with
  * `<family>.json-shape` at `(root)` for a root that is no object; records a shape problem at
  * `version` unless it is 1.
@@ -55,7 +68,13 @@ export function jsonTextDiagnostic(problem: JsonTextProblem, family: string, fil
 export function readJsonDocument(text: string, options: JsonDocumentOptions): JsonDocument {
   const { file, family } = options;
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new FlereError('data', [jsonTextDiagnostic(parsed.problem, family, file)]);
+  if (!parsed.ok) {
+    // A workbook or a CSV table given where JSON belongs: say so, and what belongs there,
+    // rather than quote a parser's complaint about the bytes `PK\u0003\u0004`.
+    const found = parsed.problem.kind === 'syntax' ? otherKindOfFile(text) : undefined;
+    if (found !== undefined) throw new FlereError('data', [{ code: `${family}.json-other-file`, file, args: { found, expected: options.root } }]);
+    throw new FlereError('data', [jsonTextDiagnostic(parsed.problem, family, file)]);
+  }
   const data = parsed.value;
   const bag = new DiagnosticBag();
   const shape = (path: string, expected: string): void => {

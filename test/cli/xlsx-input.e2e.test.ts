@@ -294,6 +294,28 @@ describe('workbooks that cannot be read', () => {
   });
 });
 
+describe('inputs that only flere’s JSON can be', () => {
+  const allocation = file('allocation-j.json', ok(['allocate', 'data/counts-2017.csv', '--applicants', 'data/applicants-2017.csv', '--format', 'json']));
+  const checkBook = join(dirOf(allocation), 'rater.xlsx');
+  ok(['check', 'data/progress-2017.csv', '--allocation', allocation, '--as-of', '2019-12', '-o', checkBook]);
+  const followup = ['followup', allocation, '--to', 'data/followup-2017.csv', '--key', 'weight', '--unit', '1000'];
+
+  it.each([
+    ['--forfeited', [...followup, '--forfeited'], 'an object with "tranches"'],
+    ['--after', [...followup, '--after'], 'flere followup --format json'],
+    ['report --check', ['report', allocation, '-o', join(dirOf(allocation), 'r.html'), '--check'], 'an object with "tranches"'],
+  ])('%s given a workbook or a CSV table says so, and what it takes', (_, args, expected) => {
+    for (const [input, found] of [[checkBook, 'an Excel workbook (.xlsx)'], ['data/counts-2017.csv', 'a table of delimited text (CSV)']] as const) {
+      const r = runCli([...args, input]);
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^flere: ${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not JSON but ${found.replace(/[()]/g, '\\$&')}: expected .*${expected}`));
+      expect(r.stderr).not.toContain('PK');
+    }
+  });
+});
+
 describe('person files as workbooks stay private', () => {
   it('problems are told by cell, never with the cell’s value', () => {
     const cpr = '0101801111';

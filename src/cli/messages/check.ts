@@ -1,11 +1,10 @@
 /** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { jsonDuplicateKey } from './common.js';
+import { arg, quoted } from './parts.js';
+import { jsonDuplicateKey, jsonOtherFile } from './common.js';
 import { firstAt } from './workbook.js';
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 /** English messages for the check command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
@@ -43,6 +42,7 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     `${col(d)}${d.value ?? '?'} is more than «${arg(d, 'whole')}» (${arg(d, 'wholeValue')})`,
   'progress.not-in-allocation': (d) => `kommune ${d.value ?? '?'} has progress rows but is not in the allocation`,
 
+  'allocation.json-other-file': jsonOtherFile,
   'allocation.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
   'allocation.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
   'allocation.not-kommune': (d) => `${arg(d, 'path')}: ${quoted(d)} is not a kommune (check works on kommuner only)`,

@@ -1,9 +1,9 @@
 /** Wording for problems of the CLI itself, of files and of allocation inputs. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { arg, quoted } from './parts.js';
 import { usageMessages } from './usage.js';
 import { firstAt } from './workbook.js';
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 
 // What the usual errno codes mean for a file, so that nobody has to look ENOENT up.
@@ -26,6 +26,9 @@ const why = (d: Diagnostic): string => {
 };
 
 /** A key given twice in a JSON object (any document family). */
+/** A workbook or a CSV table where a JSON document of flere belongs. */
+export const jsonOtherFile = (d: Diagnostic): string => `not JSON but ${arg(d, 'found')}: expected ${arg(d, 'expected')}`;
+
 export const jsonDuplicateKey = (d: Diagnostic): string => `${d.value ?? '?'} is given twice; JSON would silently keep the last: keep one`;
 
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {

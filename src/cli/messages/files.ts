@@ -3,8 +3,8 @@
  * and a report that could not be written after the ledger was.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { arg } from './parts.js';
 
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 /** What to do about a lock that nobody may be holding any more. */
 const removeIt = (d: Diagnostic): string => `remove ${d.value ?? 'the lock file'}`;

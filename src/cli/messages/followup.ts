@@ -1,9 +1,8 @@
 /** Wording for problems of `flere followup`: its inputs and how they must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { jsonDuplicateKey } from './common.js';
+import { arg, quoted } from './parts.js';
+import { jsonDuplicateKey, jsonOtherFile } from './common.js';
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 /** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
 export const kommune = (d: Diagnostic): string =>
   d.args?.['name'] === undefined ? `kommune ${arg(d, 'kommune')}` : `${arg(d, 'name')} (${arg(d, 'kommune')})`;
@@ -57,9 +56,11 @@ export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string
     `${path(d)}${source(d)}, ${arg(d, 'amount')} kr., was distributed by round ${arg(d, 'round')} already and cannot be distributed again` +
     (arg(d, 'kind') === 'forfeited' ? '' : ' (--sources forfeited takes only the forfeited tranches)'),
 
+  'followup-round.json-other-file': jsonOtherFile,
   'followup-round.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
   'followup-round.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
 
+  'check-result.json-other-file': jsonOtherFile,
   'check-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
   'check-result.json-duplicate-key': jsonDuplicateKey,
   'check-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,

@@ -1,5 +1,6 @@
 /** Wording for problems found while reading input files: encodings, CSV shape, headers, numbers. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { arg, quoted } from './parts.js';
 import type { ColumnCode } from '../../io/columns.js';
 import type { CsvCode } from '../../io/csv-table.js';
 import type { EncodingCode } from '../../io/decode.js';
@@ -9,9 +10,7 @@ import { otherSheets } from './workbook.js';
 /** Every code raised by `src/io`'s readers. */
 export type InputCode = EncodingCode | CsvCode | ColumnCode | NumberCode;
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
 const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 const cells = (n: string): string => `${n} cell${n === '1' ? '' : 's'}`;
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };

@@ -1,5 +1,6 @@
 /** Wording for problems of `flere report`: its options, and how its inputs must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { jsonOtherFile } from './common.js';
 import { kommune, path } from './followup.js';
 
 const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
@@ -38,6 +39,7 @@ export const reportMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'report.followup-sum': (d) => `${path(d)}the parts add up to ${arg(d, 'found')}, not ${arg(d, 'expected')}: the follow-up has been changed`,
   'report.followup-recipients': (d) => `${path(d)}does not list the recipients of "allocations", in their order`,
 
+  'followup-result.json-other-file': jsonOtherFile,
   'followup-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
   'followup-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
 };

@@ -4,9 +4,9 @@
  * to do: save as .xlsx or CSV, or choose the sheet with `--sheet`.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { arg } from './parts.js';
 import type { WorkbookCode } from '../../io/xlsx/workbook-problem.js';
 
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 const SAVE_AS = 'open it in Excel and save it as an Excel workbook (.xlsx) or as CSV';
 
