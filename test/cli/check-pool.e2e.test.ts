@@ -59,3 +59,34 @@ describe('check refuses an allocation of another pool', () => {
     expect(statuses(FSM2_DA)).toEqual(fromJson);
   });
 });
+
+describe('followup and report apply the same rule', () => {
+  const followup = (allocation: string, ...extra: string[]) =>
+    runCli(['followup', allocation, '--to', 'data/followup-2017.csv', '--key', 'weight', '--unit', '1000', ...extra]);
+
+  it('followup refuses an allocation of another pool than --pool names; without --pool it takes the preset the allocation names', () => {
+    const r = followup(FSM2_JSON, '--pool', 'flere-skal-med-1');
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`flere: ${FSM2_JSON}: this allocation was made for pool "flere-skal-med-2", not flere-skal-med-1: give --pool flere-skal-med-2 (see flere pools)\n`);
+    for (const extra of [[], ['--pool', 'flere-skal-med-2']]) {
+      const ok = followup(FSM2_JSON, ...extra, '--format', 'table');
+      expect(ok.code).toBe(0);
+      expect(ok.stdout.split('\n')[0]).toMatch(/^Follow-up pool of Flere skal med 2: /);
+    }
+  });
+
+  it('a pool of the user’s own (a JSON file): no preset of that name is suggested, the file is asked for', () => {
+    const template = JSON.parse(runCli(['pools', 'flere-skal-med-2', '--format', 'json']).stdout) as Record<string, unknown>;
+    const poolFile = join(dir, 'min-pulje.json');
+    writeFileSync(poolFile, JSON.stringify({ ...template, id: 'min-pulje', name: 'Min pulje' }));
+    const allocation = join(dir, 'min-pulje-allocation.json');
+    expect(runCli(['allocate', 'data/counts-2017.csv', '--applicants', 'data/applicants-2017.csv', '--pool', poolFile, '--format', 'json', '-o', allocation]).code).toBe(0);
+    const wanted = `flere: ${allocation}: this allocation was made for pool "min-pulje", not flere-skal-med-1: give --pool with the pool file it was made with\n`;
+    const refused = [followup(allocation), runCli(['check', 'data/progress-2017.csv', '--allocation', allocation]), runCli(['report', allocation, '-o', join(dir, 'r.html')])];
+    for (const r of refused) expect([r.code, r.stderr]).toEqual([1, wanted]);
+    // With its file, the follow-up pool is titled by the pool's own name (it once said Flere skal med 1).
+    const r = followup(allocation, '--pool', poolFile, '--format', 'table');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Follow-up pool of Min pulje: /);
+  });
+});

@@ -5,10 +5,9 @@
  */
 import { ExitCode, FlereError, usageError } from '../../core/diagnostics.js';
 import type { Month } from '../../core/months.js';
-import { trancheShareMismatch } from '../../core/allocation-pool.js';
-import { type Fixed, formatFixed } from '../../core/decimal.js';
 import { type TrancheReport, ledgerKey, newPayouts } from '../../core/tranche-status.js';
-import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
+import { readAllocation } from '../../io/allocation-reader.js';
+import { checkAllocationPool } from './allocation-of-pool.js';
 import { sourceName } from '../../io/input-source.js';
 import { readTableInput } from '../../io/table-input.js';
 import { appendPayouts, checkLedgerPath, type Ledger, readLedger, writeLedger } from '../../io/ledger.js';
@@ -19,7 +18,6 @@ import type { CheckView } from '../../io/render/check-model.js';
 import { checkRenderers } from '../../io/render/check-renderers.js';
 import { CSV_DIALECTS } from '../../io/render/csv-dialect.js';
 import { loadPool, poolFileOf } from '../../pools/load-pool.js';
-import type { PoolDefinition } from '../../pools/pool.js';
 import { poolNumbers } from '../../pools/presets.js';
 import type { CheckOptions } from '../commands/check.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
@@ -169,31 +167,3 @@ function checkFiles(progressFile: string | undefined, options: CheckOptions, ctx
   return output;
 }
 
-/**
- * The allocation must be one of this pool: the pool it names (JSON), and in any case
- * tranches split by this pool's shares. Checked before anything is evaluated or recorded:
- * an allocation of Flere skal med 2 read under Flere skal med 1's rules pays the wrong money.
- */
-export function checkAllocationPool(allocation: ReadAllocation, pool: PoolDefinition, shares: readonly Fixed[], file: string): void {
-  if (allocation.pool !== undefined && allocation.pool !== pool.id) {
-    throw new FlereError('data', [{ code: 'allocation.other-pool', file, value: allocation.pool, args: { pool: pool.id } }]);
-  }
-  const mismatch = trancheShareMismatch(allocation.kommuner, shares);
-  if (mismatch === undefined) return;
-  const k = mismatch.kommune;
-  throw new FlereError('data', [
-    {
-      code: 'allocation.other-shares',
-      file,
-      value: k.id,
-      args: {
-        kommune: k.name,
-        amount: formatFixed(k.amount),
-        tranches: k.tranches.map((t) => formatFixed(t)).join(' / '),
-        shares: shares.map((x) => formatFixed(x)).join('/'),
-        count: mismatch.count,
-        pool: pool.id,
-      },
-    },
-  ]);
-}

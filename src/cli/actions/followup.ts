@@ -18,6 +18,7 @@ import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
 import { loadPool, poolFileOf } from '../../pools/load-pool.js';
+import { checkAllocationPool } from './allocation-of-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
 import { DEFAULT_POOL, poolNumbers, presetById } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
@@ -68,6 +69,7 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
   });
   const pool = poolFor(allocation.pool);
   const numbers = poolNumbers(pool);
+  checkAllocationPool(allocation, pool, numbers.shares, allocationName);
   // The README promises the allocation's unit; a CSV written by `flere allocate` does not
   // state it, and guessing 1 krone for an allocation made in thousands would be wrong.
   if (options.unit === undefined && allocation.kind === 'csv') {

@@ -26,7 +26,7 @@ import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { printWarnings } from '../warnings.js';
-import { checkAllocationPool } from './check.js';
+import { checkAllocationPool } from './allocation-of-pool.js';
 import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /** Runs `flere report ALLOCATION` with parsed options; throws FlereError for bad input. */

@@ -49,7 +49,8 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
   'allocation.duplicate': (d) => `${arg(d, 'path')}: ${d.value ?? '?'} appears twice (first at ${arg(d, 'first')})`,
   'allocation.bad-applied': (d) => `${col(d)}expected yes or no, got ${quoted(d)}`,
   'allocation.other-pool': (d) =>
-    `this allocation was made for pool ${quoted(d)}, not ${arg(d, 'pool')}: give --pool ${d.value ?? '?'} (see flere pools)`,
+    `this allocation was made for pool ${quoted(d)}, not ${arg(d, 'pool')}: ` +
+    (d.args?.['preset'] === 'yes' ? `give --pool ${d.value ?? '?'} (see flere pools)` : 'give --pool with the pool file it was made with'),
   'allocation.other-shares': (d) => {
     const others = Number(d.args?.['count'] ?? 1) - 1;
     return (
