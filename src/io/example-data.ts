@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The example files, with what each holds; all are illustrative except the registry. */
 export const EXAMPLE_FILES: readonly { readonly name: string; readonly about: string }[] = [
   { name: 'counts-2017.csv', about: 'long-term recipients per kommune, 98 kommuner (illustrative)' },
+  { name: 'counts-2017.xlsx', about: 'the same counts as a workbook saved by a spreadsheet: a title row, Danish headers, a notes sheet' },
   { name: 'applicants-2017.csv', about: 'the 89 kommuner that applied (illustrative)' },
   { name: 'progress-2017.csv', about: 'monthly progress of the 89 applicants (illustrative)' },
   { name: 'followup-2017.csv', about: 'the six recipients of the December 2017 follow-up pool, with weights' },

@@ -30,7 +30,7 @@ describe('escape sequences in pool names and --key', () => {
   it('the followup table shows a --key column name with its escapes made visible', () => {
     // (A BEL in a CSV file makes it binary to the reader: only the escape sequence here.)
     const to = file('to.csv', 'kommune,"w\u001b[2J"\nLemvig,1\nStruer,2\n');
-    const r = runCli(['followup', ALLOCATION, '--to', to, '--key', 'w\u001b[2J', '--format', 'table']);
+    const r = runCli(['followup', ALLOCATION, '--to', to, '--key', 'w\u001b[2J', '--pool', HOSTILE_POOL, '--format', 'table']);
     expect(r.code).toBe(0);
     expectInert(r.stdout);
     expect(r.stdout).toContain('by «w\\u001b[2J');

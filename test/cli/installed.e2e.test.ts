@@ -1,33 +1,25 @@
 /**
- * flere as an installed package, run from another folder: `npm pack` (what ships), unpacked
- * into a `node_modules` of its own with its runtime dependencies beside it (linked from this
- * checkout, so no network is needed), then run as a person would: from a pipe and from a
- * terminal, with the example data it ships.
+ * flere as an installed package (test/helpers/installed-package.ts), run from another folder
+ * as a person would: from a pipe and from a terminal, with the example data it ships. Every
+ * example of the README is run from an installed package too: readme-examples.e2e.test.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installPackage } from '../helpers/installed-package.js';
 import { hasColour, runInTerminal, visible } from '../helpers/pty.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const { dir } = scratchDir('flere-installed-');
-const prefix = join(dir, 'prefix');
 const work = join(dir, 'work');
-const bin = join(prefix, 'node_modules', 'flere', 'bin', 'flere');
+let prefix = '';
+let bin = '';
 
 beforeAll(() => {
-  mkdirSync(join(prefix, 'node_modules'), { recursive: true });
+  ({ prefix, bin } = installPackage(dir));
   mkdirSync(work);
-  // --ignore-scripts: the package is packed from the build `npm test` made, not built again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir, ROOT], { encoding: 'utf8' }).trim();
-  execFileSync('tar', ['xzf', join(dir, tarball), '-C', join(prefix, 'node_modules')]);
-  renameSync(join(prefix, 'node_modules', 'package'), join(prefix, 'node_modules', 'flere'));
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  for (const name of Object.keys(manifest.dependencies)) {
-    symlinkSync(join(ROOT, 'node_modules', name), join(prefix, 'node_modules', name));
-  }
 }, 60_000);
 
 const run = (args: string[], cwd = work) => {

@@ -104,6 +104,7 @@ describe('an earlier follow-up round (--after)', () => {
       'followup-round.json-shape@earlier.sources[0].round',
       'followup-round.json-shape@earlier.unallocated',
     ]);
-    expect(problems(() => readFollowupRound(bytes('id,amount\n'), 'r.csv'))[1]).toMatch(/^followup-round\.json-syntax@/);
+    expect(problems(() => readFollowupRound(bytes('id,amount\n'), 'r.csv'))[1]).toMatch(/^followup-round\.json-other-file@/);
+    expect(problems(() => readFollowupRound(bytes('{"round": 1,'), 'r.json'))[1]).toMatch(/^followup-round\.json-syntax@/);
   });
 });
