@@ -47,8 +47,11 @@ describe('the report in headless Chromium', () => {
     const run = (args: string[]) => expect(runCli(args).code).toBe(0);
     run(['allocate', data('counts-2017.csv'), '--applicants', data('applicants-2017.csv'), '--format', 'json', '-o', at('allocation.json')]);
     run(['check', data('progress-2017.csv'), '--allocation', at('allocation.json'), '--as-of', '2019-12', '--format', 'json', '-o', at('check.json')]);
-    run(['followup', at('allocation.json'), '--forfeited', at('check.json'), '--to', data('followup-2017.csv'), '--key', 'weight', '--unit', '1000', '--format', 'json', '-o', at('followup.json')]);
-    run(['report', at('allocation.json'), '--progress', data('progress-2017.csv'), '--as-of', '2019-12', '--followup', at('followup.json'), '-o', at('report.html')]);
+    // The README's story: round 1 in December 2017, round 2 of the forfeited tranches at the end.
+    const to = ['--to', data('followup-2017.csv'), '--key', 'weight', '--unit', '1000', '--format', 'json'];
+    run(['followup', at('allocation.json'), ...to, '-o', at('round-1.json')]);
+    run(['followup', at('allocation.json'), '--forfeited', at('check.json'), '--sources', 'forfeited', '--after', at('round-1.json'), ...to, '-o', at('round-2.json')]);
+    run(['report', at('allocation.json'), '--progress', data('progress-2017.csv'), '--as-of', '2019-12', '--followup', at('round-2.json'), '-o', at('report.html')]);
 
     const page = await visit(chromium as string, pathToFileURL(at('report.html')).href, WIDTH, HEIGHT, MEASURE);
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -45,7 +45,8 @@ function ok(args: string[]): string {
   return r.stdout;
 }
 
-// The 2017 story, as the README tells it.
+// The 2017 story with a single follow-up round at the pool's end, taking both kinds of source
+// (the README's two rounds: 'a second round of the follow-up' below, and the browser test).
 ok(['allocate', data('counts-2017.csv'), '--applicants', data('applicants-2017.csv'), '--format', 'json', '-o', file('allocation.json')]);
 ok(['check', data('progress-2017.csv'), '--allocation', file('allocation.json'), '--as-of', '2019-12', '--format', 'json', '-o', file('check.json')]);
 ok(['followup', file('allocation.json'), '--forfeited', file('check.json'), '--to', data('followup-2017.csv'), '--key', 'weight', '--unit', '1000', '--format', 'json', '-o', file('followup.json')]);
@@ -217,7 +218,11 @@ describe('the page’s figures are the JSON outputs’ figures', () => {
     const checks = Object.fromEntries(tagsWith(section(page, 'followup'), 'data-check').map((t) => [t.attrs['data-check'], t.attrs]));
     expect(checks['followup']).toMatchObject({ 'data-pool': round2.pool });
     expect(checks['pool']).toMatchObject({ 'data-kept': round2.check?.kept_by_applicants, 'data-total': allocation.total });
+    // The README's figures (flere report, section 4), each also summed from the JSON here.
+    expect(allocation.followup).toBe('7126653');
+    expect(round2.sources.reduce((sum, s) => sum + BigInt(s.amount), 0n)).toBe(49_551_138n);
     expect(section(page, 'followup')).toMatch(/earlier rounds 7\.126\.653 \+ the follow-up pool of round 2 49\.551\.138 = 262\.500\.000 kr\. <span class="ok">✓/);
+    expect(section(page, 'followup')).toMatch(/6 recipients 49\.551\.000 \+ below one unit \(1\.000 kr\.\) 138 = 49\.551\.138 kr\./);
     const groups = tagsWith(section(page, 'followup'), 'data-group').filter((t) => t.name === 'g').map((t) => t.attrs['data-group']);
     expect(groups).toEqual(['forfeited-2', 'forfeited-3']);
   });
@@ -233,7 +238,25 @@ describe('the page’s figures are the JSON outputs’ figures', () => {
   it('the title names the pool and its period; Danish number formats', () => {
     expect(html).toMatch(/<title>Flere skal med 1, July 2017 – December 2019<\/title>/);
     expect(html).toContain('262.500.000 kr.');
-    expect(section(html, 'followup')).toContain('56.677.791');
+    // The single round's pool: the non-applicants' money and the forfeited tranches.
+    expect(section(html, 'followup')).toContain(`${Number(allocation.followup) + 49_551_138}`.replace(/\B(?=(\d{3})+$)/g, '.'));
+  });
+});
+
+describe('the allocation as CSV and as a workbook', () => {
+  it('gives the same page as the JSON but for its name and the total it cannot state (Danish CSV, Danish workbook with its totals row)', () => {
+    const made = (args: string[], name: string) => (ok(['allocate', data('counts-2017.csv'), '--applicants', data('applicants-2017.csv'), ...args, '-o', file(name)]), file(name));
+    const page = (input: string) =>
+      ok(['report', input, '--check', file('check.json'), '--followup', file('followup.json')])
+        .replace(/from the allocation [^,]+,/, 'from the allocation ALLOCATION,')
+        .replace(/<p class="check" data-check="allocation"[^\n]*?<\/p>/, 'ALLOCATION CHECK');
+    const fromJson = page(file('allocation.json'));
+    for (const input of [made(['--locale', 'da'], 'fordeling.csv'), made(['--lang', 'da'], 'fordeling.xlsx')]) {
+      const shown = ok(['report', input, '--check', file('check.json'), '--followup', file('followup.json')]);
+      // A table states no total: the page says what its amounts add up to, and no more.
+      expect(shown).toMatch(/data-check="allocation" data-sum="262500000">Sum: the amounts of the 98 kommuner add up to 262\.500\.000 kr\. \(the allocation file states no total/);
+      expect(page(input)).toBe(fromJson);
+    }
   });
 });
 
