@@ -73,6 +73,14 @@ describe("the README's examples, from an installed package", () => {
     }
   });
 
+  it('every README section that flere itself names (README, Pools) exists', () => {
+    const headings = new Set(readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').filter((l) => /^#{2,4} /.test(l)).map((l) => l.replace(/^#+ /, '')));
+    const named = spawnSync(process.execPath, [join(ROOT, 'bin', 'flere'), 'pools'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const sections = [...named.matchAll(/README, ([A-Z][\w ]*)/g)].map((m) => m[1]);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const name of sections) expect(headings.has(name ?? ''), `README section ${name}`).toBe(true);
+  });
+
   it("the sample ledger's rows are the first a --record run writes for the bundled allocation (but for the time)", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const sample = /^`--ledger FILE` names a CSV[\s\S]*?```csv\n([\s\S]*?)```/m.exec(readme)?.[1]?.trimEnd().split('\n') ?? [];

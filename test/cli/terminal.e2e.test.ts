@@ -102,7 +102,7 @@ describe('every command in a terminal', () => {
     expect(hasColour(expectClean(['allocate', 'data/counts-2017.csv'], { FORCE_COLOR: '0' }).output)).toBe(false);
   });
 
-  it('a data error in a terminal is one plain line and exit 1, never a crash', () => {
+  it('an error in a terminal (a missing file: exit 3) is one plain line, never a crash', () => {
     const r = runInTerminal(['allocate', join(ROOT, 'test/fixtures/bad/does-not-exist.csv')]);
     expect(r.code).toBe(3);
     expect(visible(r.output)).toMatch(/^flere: .*does-not-exist\.csv/m);

@@ -57,6 +57,25 @@ describe('workbookBytes', () => {
     expect(parts(ONE)['xl/workbook.xml']).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Fordeling'!$A$1:$E$3</definedName>`);
   });
 
+  it('makes each column as wide as its widest cell as shown (grouped, with its places), up to 60 characters', () => {
+    const colWidths = (wb: Workbook) => [...(parts(wb)['xl/worksheets/sheet1.xml'] as string).matchAll(/<col min="(\d+)" max="\1" width="(\d+)" customWidth="1"\/>/g)].map((m) => Number(m[2]));
+    // What a spreadsheet shows, spelled out here: 30,849,753 (10 characters), 11.7523 (7), 2017-07 (7).
+    const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, ',');
+    expect(grouped('30849753')).toBe('30,849,753');
+    const shown = { id: '101'.length, name: '=HYPERLINK("http://x")'.length, amount: grouped('30849753').length, share: '11.7523'.length, month: '2017-07'.length };
+    // Text gets 2 characters of room, numbers and months 4 (their indent); a header 3 or 5 (its filter button).
+    const room = (cell: number, header: number, text: boolean) => Math.max(cell + (text ? 2 : 4), header + (text ? 3 : 5));
+    expect(colWidths(ONE)).toEqual([
+      room(shown.id, 'id'.length, true),
+      room(shown.name, 'name'.length, true),
+      room(shown.amount, 'amount'.length, false),
+      room(shown.share, 'share'.length, false),
+      room(shown.month, 'month'.length, false),
+    ]);
+    const long: Workbook = { sheets: [{ name: 'S', columns: [{ header: 'name', kind: 'text' }], rows: [['x'.repeat(500)], ['y']] }] };
+    expect(colWidths(long)).toEqual([60]);
+  });
+
   it('formats numbers by grouped, locale-neutral codes and months as yyyy-mm dates', () => {
     const styles = parts(ONE)['xl/styles.xml'] as string;
     expect(styles).toContain('formatCode="#,##0.0000"');
