@@ -11,14 +11,16 @@
  *   3. allocation (`--no-registry`) over 100,000 recipients, CSV in and out, vs the line
  *      count of its input; over 1,000,000 recipients with JSON and with CSV out: time and
  *      peak memory, reported without a target
+ *   4. `flere report` of the README's 2017 story vs `flere check` of the same data: time
+ *      (target: under a second), the page's size and peak memory
  *
  * Inputs are generated with a seeded PRNG into bench/.work/ (kept between runs). DuckDB is
  * installed on first use into bench/.duckdb/, never into the project. Not part of `npm test`.
  *
- * Options: --runs N (timed rounds, default 7), --only startup,progress,allocation, --no-duckdb.
+ * Options: --runs N (timed rounds, default 7), --only startup,progress,allocation,report, --no-duckdb.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,7 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const RUNS = Number(option('--runs') ?? 7);
-const ONLY = new Set((option('--only') ?? 'startup,progress,allocation').split(','));
+const ONLY = new Set((option('--only') ?? 'startup,progress,allocation,report').split(','));
 const WITH_DUCKDB = !args.includes('--no-duckdb');
 
 /** Rows of the final table: what, measured, baseline, ratio, target, verdict. */
@@ -219,6 +221,39 @@ function allocation() {
   allocationCase({ n: 1_000_000, format: 'csv', runs });
 }
 
+/**
+ * `flere report` of the README's 2017 story (progress as of 2019-12, the second follow-up
+ * round) against `flere check` of the same progress and allocation: the page's own cost is
+ * the difference. The page's size is reported beside its time.
+ */
+function report() {
+  const data = (name) => join(ROOT, 'data', name);
+  const at = (name) => join(WORK, `story-${name}`);
+  const once = (argv) => execFileSync(process.execPath, [BIN, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const to = ['--to', data('followup-2017.csv'), '--key', 'weight', '--unit', '1000', '--format', 'json'];
+  once(['allocate', data('counts-2017.csv'), '--applicants', data('applicants-2017.csv'), '--format', 'json', '-o', at('allocation.json')]);
+  once(['check', data('progress-2017.csv'), '--allocation', at('allocation.json'), '--as-of', '2019-12', '--format', 'json', '-o', at('check.json')]);
+  once(['followup', at('allocation.json'), ...to, '-o', at('round-1.json')]);
+  once(['followup', at('allocation.json'), '--forfeited', at('check.json'), '--sources', 'forfeited', '--after', at('round-1.json'), ...to, '-o', at('round-2.json')]);
+  const page = at('report.html');
+  const cmd = command('flere report', [BIN, 'report', at('allocation.json'), '--progress', data('progress-2017.csv'), '--as-of', '2019-12', '--followup', at('round-2.json'), '-o', page]);
+  const baseline = command('flere check', [BIN, 'check', data('progress-2017.csv'), '--allocation', at('allocation.json'), '--as-of', '2019-12', '--format', 'json']);
+  const runs = RUNS * 3; // each run is short: more runs for a steady median
+  log(`report: ${runs} rounds of flere report and flere check …`);
+  const [timing, check] = timeInterleaved([cmd, baseline], runs);
+  const memory = peakMemory(cmd);
+  const size = statSync(page).size;
+  table.push([
+    '`flere report` of the 2017 story (progress, two follow-up rounds)',
+    ms(timing.median),
+    `flere check of the same: ${ms(check.median)}`,
+    `${(timing.median / check.median).toFixed(2)}×`,
+    '≤ 1 s',
+    `${verdict(timing.median <= 1000)}, a page of ${(size / 1024).toFixed(0)} kB`,
+  ]);
+  table.push(['`flere report` peak memory', mb(memory.bytes), '', '', '', 'reported']);
+}
+
 function printTable() {
   const head = ['case', 'flere (median)', 'baseline (median)', 'ratio', 'target', 'verdict'];
   const rows = [head, head.map(() => '---'), ...table];
@@ -236,7 +271,7 @@ process.stdout.write(
     `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(2)} at start\n`,
 );
 if (loadavg()[0] > 0.5) notes.push('The machine was busy when the run started (load average > 0.5): timings may be inflated; run again on a quiet machine.');
-for (const [name, run] of [['startup', startup], ['progress', progress], ['allocation', allocation]]) {
+for (const [name, run] of [['startup', startup], ['progress', progress], ['allocation', allocation], ['report', report]]) {
   if (!ONLY.has(name)) continue;
   try {
     run();
