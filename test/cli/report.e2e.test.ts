@@ -243,6 +243,54 @@ describe('the page’s figures are the JSON outputs’ figures', () => {
   });
 });
 
+describe('the charts can be read', () => {
+  const charts = [...html.matchAll(/<svg[^>]*aria-label="([^"]*)"[^>]*>([\s\S]*?)<\/svg>/g)].map((m) => ({ title: m[1] ?? '', body: m[2] ?? '' }));
+  const texts = (body: string, cls: string) => [...body.matchAll(new RegExp(`<text[^>]*class="${cls}"[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
+
+  it('every chart has a title; every chart with axes names them and marks their ticks; every chart of series has a legend naming each', () => {
+    const main = charts.filter((c) => !c.title.startsWith('Month axis'));
+    expect(main.map((c) => c.title)).toEqual([
+      'Allocation per kommune, largest first, split into tranches',
+      'Kroner that fell due per month, by tranche',
+      'Kroner fallen due so far, by tranche, against the pool',
+      'When each kommune’s tranches fell due, month by month',
+      'Where the follow-up pool’s money came from and where it went',
+    ]);
+    for (const chart of main.slice(0, 3)) {
+      expect(texts(chart.body, 'at').length, chart.title).toBeGreaterThan(0); // an axis title (with its unit)
+      expect(texts(chart.body, 'tick(?: yr)?').length, chart.title).toBeGreaterThan(3);
+      expect(texts(chart.body, 'lg'), chart.title).toEqual(expect.arrayContaining(['tranche 1 (30 %)', 'tranche 2 (40 %)', 'tranche 3 (30 %)']));
+    }
+    expect(texts(main[0]?.body ?? '', 'at')).toContain('amount (mio. kr.)');
+    // The grid's legend says what each shade means; the flow chart names both of its sides.
+    expect(texts(main[3]?.body ?? '', 'lg')).toEqual(expect.arrayContaining(['1 of 3 fallen due', '2 of 3 fallen due', 'all 3 fallen due']));
+    expect(main[4]?.body).toMatch(/where the money came from[\s\S]*where it went/);
+  });
+
+  it('the tranches’ colours and the grid’s shades differ in lightness, so they survive greyscale and colour blindness', () => {
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const fill = (cls: string) => new RegExp(`\\.${cls}\\{fill:([^;}]+)`).exec(css)?.[1] ?? '';
+    // WCAG relative luminance, from #rrggbb or hsl(0 0% L%) (the only forms the page uses).
+    const luminance = (colour: string): number => {
+      const grey = /^hsl\(0 0% (\d+)%\)$/.exec(colour);
+      const rgb = grey ? [1, 2, 3].map(() => Number(grey[1]) / 100) : [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255);
+      expect(rgb.every((c) => c >= 0 && c <= 1), colour).toBe(true);
+      const [r, g, b] = rgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(fill(a)), luminance(fill(b))].sort((p, q) => q - p) as [number, number];
+      return (x + 0.05) / (y + 0.05);
+    };
+    // Neighbouring steps at least 1.5:1 apart (tranche 1 darkest; the grid darker as more fell due).
+    expect(contrast('t1', 't2')).toBeGreaterThan(1.5);
+    expect(contrast('t2', 't3')).toBeGreaterThan(1.5);
+    for (const [a, b] of [['g0', 'g1'], ['g1', 'g2'], ['g2', 'g3']] as const) expect(contrast(a, b), `${a}/${b}`).toBeGreaterThan(1.5);
+    // Forfeited is told by hatching as well as by colour: every forfeited cell has its hatch.
+    expect((html.match(/class="hff"/g) ?? []).length).toBeGreaterThanOrEqual((html.match(/class="ff"/g) ?? []).length);
+  });
+});
+
 describe('the allocation as CSV and as a workbook', () => {
   it('gives the same page as the JSON but for its name and the total it cannot state (Danish CSV, Danish workbook with its totals row)', () => {
     const made = (args: string[], name: string) => (ok(['allocate', data('counts-2017.csv'), '--applicants', data('applicants-2017.csv'), ...args, '-o', file(name)]), file(name));

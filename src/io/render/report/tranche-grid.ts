@@ -19,7 +19,9 @@ const ROW = 14;
 export function gridGreys(n: number): string[] {
   return Array.from({ length: n + 1 }, (_, i) => {
     if (i === 0) return '#ffffff';
-    const l = Math.round(88 - ((i - 1) * (88 - 30)) / Math.max(n - 1, 1));
+    // From 78 % (at least 1.5:1 against the white of none, so the first step survives a
+    // greyscale print) down to 30 %.
+    const l = Math.round(78 - ((i - 1) * (78 - 30)) / Math.max(n - 1, 1));
     return `hsl(0 0% ${l}%)`;
   });
 }
