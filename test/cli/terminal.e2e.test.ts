@@ -23,6 +23,8 @@ function expectClean(args: string[], env: Record<string, string> = {}) {
   const r = runInTerminal(args, { env });
   expect(r.output).not.toMatch(/flere: internal error/);
   expect(r.code, visible(r.output)).toBe(0);
+  // Colour reaches the terminal as colour, never as escaped text (`\u001b[31m` shown).
+  expect(visible(r.output)).not.toMatch(/\\u001b|\\u009b/);
   return r;
 }
 
@@ -43,6 +45,8 @@ describe('every command in a terminal', () => {
     const r = expectClean(['check', 'data/progress-2017.csv', '--allocation', ALLOCATION]);
     expect(hasColour(r.output)).toBe(true);
     expect(visible(r.output)).toMatch(/^461 +Odense /m);
+    // The sparkline: one coloured glyph a month, then the latest rate.
+    expect(visible(r.output)).toMatch(/^101 +København .*  [▁▂▃▄▅▆▇█·]{6,} \d+,\d %$/m);
 
     const ledger = join(dir, 'payouts.csv');
     const recorded = expectClean(['check', 'data/progress-2017.csv', '--allocation', ALLOCATION, '--ledger', ledger, '--record', '--quiet', '--format', 'table']);

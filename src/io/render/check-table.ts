@@ -92,6 +92,7 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
     });
     const due = reports.filter((r) => r.status === 'due').map((r) => r.amount);
     let sparkText = '';
+    let sparkStyle = (s: string): string => s;
     if (spark) {
       const last = minMonth(view.asOf, pool.end);
       const points = sparkline(view.progress.get(k.id) ?? new Map(), spark, pool.start, last);
@@ -100,11 +101,16 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
       const n = row?.[spark.numerator];
       const d = row?.[spark.denominator];
       const rate = n !== undefined && d !== undefined ? percent(n, d, 1) : null;
-      sparkText = points.map((pt) => (pt.meets ? p.green(pt.glyph) : pt.glyph === '·' ? p.dim(pt.glyph) : p.red(pt.glyph))).join('');
-      sparkText += rate === null ? '' : ` ${danish(rate)} %`;
+      // Plain glyphs in the cell (the layout measures and escapes it); each glyph coloured after.
+      sparkText = points.map((pt) => pt.glyph).join('') + (rate === null ? '' : ` ${danish(rate)} %`);
+      const glyphStyles = points.map((pt) => (pt.meets ? p.green : pt.glyph === '·' ? p.dim : p.red));
+      sparkStyle = (s) => {
+        const chars = [...s];
+        return glyphStyles.map((style, i) => style(chars[i] ?? '')).join('') + chars.slice(glyphStyles.length).join('');
+      };
     }
     rows.push({ cells: [k.id, k.name, ...cells, due.length > 0 ? money(sumFixed(due)) : '', sparkText] });
-    styles.push([(s) => s, (s) => s, ...cellStyles]);
+    styles.push([(s) => s, (s) => s, ...cellStyles, (s) => s, sparkStyle]);
   }
 
   const title = w(view.quiet ? 'check.title-quiet' : 'check.title', { pool: visibleText(pool.name), asOf: view.asOf, start: pool.start, end: pool.end });
@@ -115,13 +121,13 @@ export function renderCheckTable(view: CheckView, options: CheckRenderOptions): 
 
 /**
  * Colours individual tranche cells of laid-out lines. The layout pads plain text; a cell's
- * text is found again by its column offset, so colour codes never disturb alignment. The
- * sparkline is already coloured and, being the last column, is never padded.
+ * text is found again by its column offset, so colour codes never disturb alignment (the
+ * sparkline's glyphs too, one colour each).
  */
 function colourCells(lines: string[], rows: readonly TextRow[], styles: readonly ((s: string) => string)[][], columns: readonly TextColumn[]): string[] {
   const [heading, ...body] = lines;
   const widths = columns.map((c, j) =>
-    Math.max([...c.heading].length, ...rows.map((r) => [...stripAnsi(r.cells[j] ?? '')].length)),
+    rows.reduce((most, r) => Math.max(most, [...visibleText(r.cells[j] ?? '')].length), [...visibleText(c.heading)].length),
   );
   return [
     heading ?? '',
@@ -145,10 +151,6 @@ function colourCells(lines: string[], rows: readonly TextRow[], styles: readonly
     }),
   ];
 }
-
-// The sparkline cell carries colour codes before layout; measure it without them.
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 function summary(view: CheckView, p: Palette, w: Words): string[] {
   const lines: string[] = [];
