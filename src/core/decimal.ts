@@ -71,7 +71,10 @@ export function compareFixed(a: Fixed, b: Fixed): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Sum of decimals, at the largest scale among them. */
+/** Zero, at scale 0: what an empty sum is. */
+export const ZERO: Fixed = { digits: 0n, scale: 0 };
+
+/** Σ xs exactly, at the largest scale among them; {@link ZERO} for none. */
 export function sumFixed(xs: readonly Fixed[]): Fixed {
   const { digits, scale } = toCommonScale(xs);
   return { digits: digits.reduce((s, d) => s + d, 0n), scale };

@@ -5,7 +5,7 @@
  * applicants keep plus what every round paid and left plus what is not yet distributed
  * plus the allocation's own rest make the original pool.
  */
-import { compareFixed, type Fixed, sumFixed } from './decimal.js';
+import { compareFixed, type Fixed, sumFixed, ZERO } from './decimal.js';
 import { unitsToAmount } from './money.js';
 import { type Followup, type FollowupSource, sourceKey } from './followup.js';
 import type { AllocatedKommune } from './tranche-status.js';
@@ -64,7 +64,6 @@ export interface FollowupAccounting {
   readonly scale: number;
 }
 
-const ZERO: Fixed = { digits: 0n, scale: 0 };
 const sum = (xs: readonly Fixed[]): Fixed => (xs.length === 0 ? ZERO : sumFixed(xs));
 const equal = (a: Fixed, b: Fixed): boolean => compareFixed(a, b) === 0;
 

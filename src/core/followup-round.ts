@@ -5,7 +5,7 @@
  * `flere followup` command reads the inputs and renders the result.
  */
 import { type Fixed, formatFixed, sumFixed } from './decimal.js';
-import { type Diagnostic, DiagnosticBag, FlereError } from './diagnostics.js';
+import { type Diagnostic, FlereError } from './diagnostics.js';
 import { distributeFollowup, type Followup, type FollowupSource } from './followup.js';
 import { accountFollowup, type FollowupAccounting, originalPoolOf } from './followup-accounting.js';
 import { allocationCounts, type FollowupKey, type FollowupTarget, weighRecipients } from './followup-recipients.js';
@@ -103,9 +103,7 @@ export function computeFollowupRound(request: FollowupRoundRequest): FollowupRou
   };
 }
 
-/** Throws the problems of a stage as one data error, listed up to the cap and the rest counted. */
+/** Throws the problems of a stage as one data error (FlereError lists up to the cap and counts the rest). */
 function throwAny(problems: readonly Diagnostic[]): void {
-  const bag = new DiagnosticBag();
-  for (const p of problems) bag.add(p);
-  bag.throwIfAny('data');
+  if (problems.length > 0) throw new FlereError('data', problems);
 }

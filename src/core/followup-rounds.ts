@@ -43,8 +43,6 @@ export interface EarlierRounds {
 /** Which kinds of source a round takes (`--sources`). */
 export type SourceKinds = ReadonlySet<FollowupSourceKind>;
 
-const ZERO: Fixed = { digits: 0n, scale: 0 };
-const sum = (xs: readonly Fixed[]): Fixed => (xs.length === 0 ? ZERO : sumFixed(xs));
 
 /**
  * Checks that the earlier rounds belong to this allocation and are whole. Problems, each
@@ -91,8 +89,8 @@ export function checkEarlierRounds(
       });
     }
   }
-  const sources = sum(earlier.sources.map((s) => s.amount));
-  const outcome = sum([earlier.paid, earlier.unallocated]);
+  const sources = sumFixed(earlier.sources.map((s) => s.amount));
+  const outcome = sumFixed([earlier.paid, earlier.unallocated]);
   if (compareFixed(sources, outcome) !== 0) {
     problems.push({ code: 'followup.round-unbalanced', file, args: { sources: formatFixed(sources), outcome: formatFixed(outcome) } });
   }

@@ -89,7 +89,7 @@ export function distributeFollowup(request: FollowupRequest): Followup {
     if (recipients[i]?.id === recipients[i - 1]?.id) throw new RangeError(`duplicate recipient ${recipients[i]?.id}`);
   }
   if (sources.some((s) => s.amount.digits < 0n)) throw new RangeError('source amounts must be ≥ 0');
-  const pool = sources.length === 0 ? { digits: 0n, scale: 0 } : sumFixed(sources.map((s) => s.amount));
+  const pool = sumFixed(sources.map((s) => s.amount));
   const { units, unallocated } = splitIntoUnits(pool, request.unit);
   const { digits: weights } = toCommonScale(recipients.map((r) => r.weight));
   // Rows are in ascending code order, so "lower index first" is "lower code first".

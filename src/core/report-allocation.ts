@@ -3,7 +3,8 @@
  * applied and those that did not, each tranche's total, and the check that the amounts (and
  * the rest below one unit) make the pool. Pure and exact: amounts in kroner as `Fixed`.
  */
-import { compareFixed, type Fixed, sumFixed } from './decimal.js';
+import { compareCodePoints } from './code-point-order.js';
+import { compareFixed, type Fixed, sumFixed, ZERO } from './decimal.js';
 import type { AllocatedKommune } from './tranche-status.js';
 
 /** A sum of kroner over some kommuner, and how many they are. */
@@ -31,18 +32,12 @@ export interface AllocationSummary {
   readonly balances?: boolean;
 }
 
-/** Zero kroner. */
-export const ZERO_KRONER: Fixed = { digits: 0n, scale: 0 };
-
-/** Σ of kroner amounts; 0 for none. */
-export const sumKroner = (xs: readonly Fixed[]): Fixed => (xs.length === 0 ? ZERO_KRONER : sumFixed(xs));
-
 /** Compares kommune names in Danish order (Æ, Ø, Å after Z); one collator, made once. */
 export const byDanishName: (a: string, b: string) => number = new Intl.Collator('da').compare;
 
-/** Orders by amount, largest first, then by kommune code. */
+/** Orders by amount, largest first, then by id in code-point order (the one order of ids). */
 export function byAmountDescending(a: AllocatedKommune, b: AllocatedKommune): number {
-  return compareFixed(b.amount, a.amount) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareFixed(b.amount, a.amount) || compareCodePoints(a.id, b.id);
 }
 
 /** Summarises an allocation; `total` and `unallocated` as the file states them (if it does). */
@@ -54,14 +49,14 @@ export function summariseAllocation(
   const notApplied = kommuner.filter((k) => !k.applied);
   const trancheCount = Math.max(0, ...applied.map((k) => k.tranches.length));
   const trancheTotals = Array.from({ length: trancheCount }, (_, i) =>
-    sumKroner(applied.flatMap((k) => (k.tranches[i] === undefined ? [] : [k.tranches[i] as Fixed]))),
+    sumFixed(applied.flatMap((k) => (k.tranches[i] === undefined ? [] : [k.tranches[i] as Fixed]))),
   );
-  const sum = sumKroner(kommuner.map((k) => k.amount));
-  const unallocated = stated.unallocated ?? ZERO_KRONER;
+  const sum = sumFixed(kommuner.map((k) => k.amount));
+  const unallocated = stated.unallocated ?? ZERO;
   return {
     byAmount: [...kommuner].sort(byAmountDescending),
-    applied: { kommuner: applied.length, amount: sumKroner(applied.map((k) => k.amount)) },
-    notApplied: { kommuner: notApplied.length, amount: sumKroner(notApplied.map((k) => k.amount)) },
+    applied: { kommuner: applied.length, amount: sumFixed(applied.map((k) => k.amount)) },
+    notApplied: { kommuner: notApplied.length, amount: sumFixed(notApplied.map((k) => k.amount)) },
     trancheTotals,
     sum,
     unallocated,

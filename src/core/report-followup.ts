@@ -8,7 +8,6 @@
 import { compareFixed, type Fixed, formatFixed, sumFixed } from './decimal.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { FollowupSourceKind } from './followup.js';
-import { sumKroner } from './report-allocation.js';
 import type { TrancheOutcome } from './report-timeline.js';
 import type { AllocatedKommune } from './tranche-status.js';
 
@@ -181,13 +180,13 @@ function checkSums(result: FollowupResult, file: string, problems: Diagnostic[])
       problems.push({ code: 'report.followup-recipients', file, value: `${s.path}.to` });
       continue;
     }
-    sum(sumKroner([...s.to.map((t) => t.amount), s.unallocated]), s.amount, s.path);
+    sum(sumFixed([...s.to.map((t) => t.amount), s.unallocated]), s.amount, s.path);
   }
   if (problems.length > 0) return;
-  result.recipients.forEach((r, i) => sum(sumKroner(result.sources.map((s) => s.to[i]?.amount as Fixed)), r.amount, r.path));
-  sum(sumKroner(result.sources.map((s) => s.unallocated)), result.unallocated, 'unallocated');
-  sum(sumKroner(result.sources.map((s) => s.amount)), result.pool, 'pool');
-  sum(sumKroner([...result.recipients.map((r) => r.amount), result.unallocated]), result.pool, 'allocations');
+  result.recipients.forEach((r, i) => sum(sumFixed(result.sources.map((s) => s.to[i]?.amount as Fixed)), r.amount, r.path));
+  sum(sumFixed(result.sources.map((s) => s.unallocated)), result.unallocated, 'unallocated');
+  sum(sumFixed(result.sources.map((s) => s.amount)), result.pool, 'pool');
+  sum(sumFixed([...result.recipients.map((r) => r.amount), result.unallocated]), result.pool, 'allocations');
 }
 
 /** The sources grouped: those that did not apply, then each forfeited tranche. */
@@ -199,9 +198,9 @@ function group(result: FollowupResult): FollowupFlows {
       kind: tranche === 0 ? 'not-applied' : 'forfeited',
       tranche: tranche === 0 ? null : tranche,
       sources,
-      amount: sumKroner(sources.map((s) => s.amount)),
-      to: result.recipients.map((_, i) => sumKroner(sources.map((s) => s.to[i]?.amount as Fixed))),
-      unallocated: sumKroner(sources.map((s) => s.unallocated)),
+      amount: sumFixed(sources.map((s) => s.amount)),
+      to: result.recipients.map((_, i) => sumFixed(sources.map((s) => s.to[i]?.amount as Fixed))),
+      unallocated: sumFixed(sources.map((s) => s.unallocated)),
     };
   });
   return { round: result.round, pool: result.pool, unit: result.unit, groups, recipients: result.recipients, unallocated: result.unallocated };
@@ -237,11 +236,11 @@ export function accountForPool(
 ): PoolAccount {
   const all = [...result.sources, ...result.earlier.sources, ...result.notDistributed];
   const forfeited = new Set(all.filter((s) => s.tranche !== null).map((s) => `${s.id}#${s.tranche}`));
-  const kept = sumKroner(
+  const kept = sumFixed(
     kommuner.flatMap((k) => (k.applied ? k.tranches.filter((_, i) => !forfeited.has(`${k.id}#${i + 1}`)) : [])),
   );
   const earlier = sumFixed([result.earlier.paid, result.earlier.unallocated]);
-  const notDistributed = sumKroner(result.notDistributed.map((s) => s.amount));
+  const notDistributed = sumFixed(result.notDistributed.map((s) => s.amount));
   const outcome = sumFixed([kept, earlier, result.pool, notDistributed, stated.unallocated]);
   const total = stated.total ?? outcome;
   return { kept, earlier, followup: result.pool, notDistributed, unallocated: stated.unallocated, total, balances: equal(outcome, total) };

@@ -4,11 +4,11 @@
  * were forfeited). Pure and exact: the statuses come from `evaluateTranches` (or a check
  * result), amounts in kroner as `Fixed`.
  */
-import { type Fixed, sumFixed } from './decimal.js';
+import { type Fixed, sumFixed, ZERO } from './decimal.js';
 import type { Diagnostic } from './diagnostics.js';
 import { type CheckedTranche, collectSources } from './followup-sources.js';
 import { type Month, maxMonth, minMonth, monthRange } from './months.js';
-import { byDanishName, sumKroner, ZERO_KRONER } from './report-allocation.js';
+import { byDanishName } from './report-allocation.js';
 import { type AllocatedKommune, ledgerKey, TRANCHE_STATUSES, type TrancheStatus } from './tranche-status.js';
 
 /** One tranche of one kommune as a check reports it (a `TrancheReport` is one). */
@@ -83,20 +83,20 @@ export function trancheTimeline(
     byStatus[o.status][o.tranche - 1]?.push(o.amount);
     if (fellDue(o.status) && o.month !== null) cells[at.get(o.month) as number]?.[o.tranche - 1]?.push(o.amount);
   }
-  let running: readonly Fixed[] = Array.from({ length: trancheCount }, () => ZERO_KRONER);
+  let running: readonly Fixed[] = Array.from({ length: trancheCount }, () => ZERO);
   const timeline = months.map((month, i): TimelineMonth => {
-    const due = (cells[i] ?? []).map(sumKroner);
-    running = running.map((r, t) => sumFixed([r, due[t] ?? ZERO_KRONER]));
+    const due = (cells[i] ?? []).map(sumFixed);
+    running = running.map((r, t) => sumFixed([r, due[t] ?? ZERO]));
     return { month, due, cumulative: running };
   });
   const totals = Object.fromEntries(
-    TRANCHE_STATUSES.map((s) => [s, byStatus[s].map(sumKroner)]),
+    TRANCHE_STATUSES.map((s) => [s, byStatus[s].map(sumFixed)]),
   ) as Record<TrancheStatus, Fixed[]>;
   return {
     months: timeline,
     trancheCount,
     totals,
-    fellDue: totals.due.map((d, t) => sumFixed([d, totals.paid[t] ?? ZERO_KRONER])),
+    fellDue: totals.due.map((d, t) => sumFixed([d, totals.paid[t] ?? ZERO])),
     rows: kommuneRows(outcomes, names),
   };
 }

@@ -17,8 +17,6 @@ import { errorCode } from './errno.js';
 import { type Location, locate } from './file-target.js';
 import { processAlive } from './processes.js';
 
-export { errorCode } from './errno.js';
-
 /** Data to write: text, bytes, or chunks of either in order (never one string for a large output). */
 export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 

@@ -4,7 +4,7 @@
  * recipients. Only the shape is checked here; whether the numbers add up and belong to the
  * allocation is checked in the core (`report-followup.ts`).
  */
-import type { Fixed } from '../core/decimal.js';
+import { type Fixed, ZERO } from '../core/decimal.js';
 import type { FollowupOtherSource, FollowupResult, FollowupResultRecipient, FollowupResultSource } from '../core/report-followup.js';
 import { decodeText } from './decode.js';
 import { readJsonDocument } from './json-document.js';
@@ -115,10 +115,9 @@ export function readFollowupResult(bytes: Uint8Array, file: string): FollowupRes
   const rawEarlier = doc['earlier'];
   const earlierDoc = typeof rawEarlier === 'object' && rawEarlier !== null && !Array.isArray(rawEarlier) ? (rawEarlier as Record<string, unknown>) : undefined;
   if (rawEarlier !== undefined && earlierDoc === undefined) shape('earlier', 'an object');
-  const zero: Fixed = { digits: 0n, scale: 0 };
   const earlier = {
-    paid: earlierDoc === undefined ? zero : money(earlierDoc['paid'], 'earlier.paid'),
-    unallocated: earlierDoc === undefined ? zero : money(earlierDoc['unallocated'], 'earlier.unallocated'),
+    paid: earlierDoc === undefined ? ZERO : money(earlierDoc['paid'], 'earlier.paid'),
+    unallocated: earlierDoc === undefined ? ZERO : money(earlierDoc['unallocated'], 'earlier.unallocated'),
     sources: others(earlierDoc?.['sources'], 'earlier.sources'),
   };
   const notDistributed = others(doc['not_distributed'], 'not_distributed');

@@ -5,7 +5,7 @@
  * alone carries the whole history. Only the shape is checked here; whether the rounds belong
  * to the allocation is checked against it in the core.
  */
-import { type Fixed, sumFixed } from '../core/decimal.js';
+import { type Fixed, sumFixed, ZERO } from '../core/decimal.js';
 import type { FollowupSourceKind } from '../core/followup.js';
 import type { DistributedSource, EarlierRounds } from '../core/followup-rounds.js';
 import { decodeText } from './decode.js';
@@ -14,7 +14,6 @@ import { type JsonDocument, readJsonDocument } from './json-document.js';
 const ROOT = 'an object with "sources" and "allocations", as `flere followup --format json` writes';
 const DECIMAL = 'a non-negative decimal string like "1234"';
 const KINDS: readonly FollowupSourceKind[] = ['not-applied', 'forfeited'];
-const ZERO: Fixed = { digits: 0n, scale: 0 };
 
 /**
  * Parses a follow-up round. Throws one FlereError (data): `followup-round.json-syntax` for

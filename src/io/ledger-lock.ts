@@ -19,7 +19,6 @@ import { errorCode } from './errno.js';
 import { locate } from './file-target.js';
 import { processAlive, processStartTime } from './processes.js';
 
-export { processAlive, processStartTime } from './processes.js';
 
 /** What a lock file says about its holder. */
 export interface LockInfo {

@@ -17,7 +17,7 @@ import { type Diagnostic, DiagnosticBag, FlereError, ioError } from '../core/dia
 import { FIRST_YEAR, LAST_YEAR, PersonProgress, conflictDiagnostic, kommuneCode } from '../core/person-progress.js';
 import type { KommuneMatch } from '../registry/match.js';
 import { HASH_SEED, IdInterner, MAX_DIGIT_KEY_LENGTH, digitsHash, hashFinish } from './id-interner.js';
-import { errorCode } from './atomic-file.js';
+import { errorCode } from './errno.js';
 import { decodeCell, parseMonthCell, splitCells, trimBytes } from './person-cells.js';
 import { monthFromIndex } from '../core/months.js';
 import { PERSON_COLUMNS, Role, columnRoles, flagBit, sniffDelimiter } from './person-columns.js';

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Diagnostic, FlereError, ioError, usageError } from '../core/diagnostics.js';
-import { errorCode } from '../io/atomic-file.js';
+import { errorCode } from '../io/errno.js';
 import { jsonTextDiagnostic } from '../io/json-document.js';
 import { parseJsonText } from '../io/json-text.js';
 import type { PoolDefinition } from './pool.js';

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parseFixed } from '../../src/core/decimal.js';
 import type { LedgerEntry } from '../../src/core/tranche-status.js';
 import { appendPayouts, parseLedger, readLedger, writeLedger } from '../../src/io/ledger.js';
-import { lockPathOf, processStartTime, withLedgerLock } from '../../src/io/ledger-lock.js';
+import { lockPathOf, withLedgerLock } from '../../src/io/ledger-lock.js';
+import { processStartTime } from '../../src/io/processes.js';
 import { thrownFlereError } from '../helpers/flere-error.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 

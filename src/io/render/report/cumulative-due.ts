@@ -4,8 +4,8 @@
  * tranche, forfeited, pending, did not apply, below one unit), which sums to the pool. Each
  * month carries its exact cumulative amounts in `data-cumulative`.
  */
-import type { Fixed } from '../../../core/decimal.js';
-import { type AllocationSummary, sumKroner as sum } from '../../../core/report-allocation.js';
+import { type Fixed, sumFixed as sum } from '../../../core/decimal.js';
+import type { AllocationSummary } from '../../../core/report-allocation.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 import { kronerAxis, verticalAxis } from './axis.js';
 import { esc, kr, monthShort, percentText, plain, toNumber } from './format.js';

@@ -3,7 +3,7 @@
  * with each month's total in millions above its bar. Each month carries its exact amounts
  * per tranche in `data-due`.
  */
-import { sumFixed } from '../../../core/decimal.js';
+import { sumFixed, ZERO } from '../../../core/decimal.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 import { kronerAxis, verticalAxis } from './axis.js';
 import { esc, kr, millions, monthShort, percentText, plain, toNumber } from './format.js';
@@ -25,12 +25,12 @@ export function dueByMonth(timeline: Timeline, shares: readonly string[]): strin
   );
   const top = key.height + 18;
   const y0 = top + PLOT;
-  const totals = timeline.months.map((m) => (m.due.length === 0 ? { digits: 0n, scale: 0 } : sumFixed(m.due)));
+  const totals = timeline.months.map((m) => sumFixed(m.due));
   const axis = kronerAxis(Math.max(...totals.map(toNumber), 1), 5);
   const slots = monthSlots(timeline.months.length, LEFT, WIDTH - LEFT - RIGHT);
   const scale = PLOT / axis.top;
   const bars = timeline.months.map((m, i) => {
-    const total = totals[i] ?? { digits: 0n, scale: 0 };
+    const total = totals[i] ?? ZERO;
     const w = slots.width * 0.72;
     const x = slots.x(i) + (slots.width - w) / 2;
     let y = y0;

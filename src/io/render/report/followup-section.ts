@@ -3,8 +3,7 @@
  * same figures as a table whose rows and columns add up to the krone), and the original
  * pool accounted for after it.
  */
-import type { Fixed } from '../../../core/decimal.js';
-import { sumKroner } from '../../../core/report-allocation.js';
+import { type Fixed, sumFixed } from '../../../core/decimal.js';
 import { esc, kr, plain, plural } from './format.js';
 import { followupFlow, groupKey, groupName } from './followup-flow.js';
 import type { ReportView } from './model.js';
@@ -20,7 +19,7 @@ export function followupSection(view: ReportView): string {
     }</p></section>`;
   }
   const { flows, account } = f;
-  const paid = sumKroner(flows.recipients.map((r) => r.amount));
+  const paid = sumFixed(flows.recipients.map((r) => r.amount));
   const sources = flows.groups.map((g) => `${groupName(g)} ${kr(g.amount)}`).join(' + ');
   const mark = (ok: boolean): string => `<span class="${ok ? 'ok' : 'bad'}">${ok ? '✓' : '✗'}</span>`;
   const part = (x: Fixed, words: string): string => (x.digits === 0n ? '' : ` + ${words} ${kr(x)}`);

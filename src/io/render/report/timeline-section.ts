@@ -2,8 +2,7 @@
  * Section 2: the tranches over time. What fell due, per month and cumulatively against the
  * pool, and the kommune × month grid of when each kommune's tranches fell due.
  */
-import type { Fixed } from '../../../core/decimal.js';
-import { sumKroner } from '../../../core/report-allocation.js';
+import { type Fixed, sumFixed } from '../../../core/decimal.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 import { cumulativeDue } from './cumulative-due.js';
 import { dueByMonth } from './due-by-month.js';
@@ -14,7 +13,7 @@ import { trancheGrid } from './tranche-grid.js';
 /** Tranches with a given status, and their kroner. */
 function tally(timeline: Timeline, statuses: readonly string[]): { n: number; amount: Fixed } {
   const all = timeline.rows.flatMap((r) => r.tranches).filter((t) => statuses.includes(t.status));
-  return { n: all.length, amount: sumKroner(all.map((t) => t.amount)) };
+  return { n: all.length, amount: sumFixed(all.map((t) => t.amount)) };
 }
 
 /** The timeline section's HTML; a note when there are no statuses. */
@@ -24,7 +23,7 @@ export function timelineSection(view: ReportView): string {
     return `<section id="tranches"><h2>2. The tranches over time</h2><p class="note">Not shown: give the tranches’ statuses, as a check result (<code>--check check.json</code>) or as progress (<code>--progress progress.csv</code>).</p></section>`;
   }
   const shares = view.pool.tranches.map((x) => x.share);
-  const total = view.allocation.total ?? sumKroner([view.allocation.sum, view.allocation.unallocated]);
+  const total = view.allocation.total ?? sumFixed([view.allocation.sum, view.allocation.unallocated]);
   const fell = tally(t, ['due', 'paid']);
   const paid = tally(t, ['paid']);
   const pending = tally(t, ['pending']);
@@ -56,9 +55,9 @@ function monthTable(t: Timeline): string {
   const heads = Array.from({ length: t.trancheCount }, (_, i) => `<th class="n">tranche ${i + 1}</th>`).join('');
   const rows = t.months.map(
     (m) =>
-      `<tr data-month="${m.month}"><td>${m.month}</td>${m.due.map((d) => `<td class="n">${kr(d)}</td>`).join('')}<td class="n">${kr(sumKroner(m.due))}</td><td class="n">${kr(sumKroner(m.cumulative))}</td></tr>`,
+      `<tr data-month="${m.month}"><td>${m.month}</td>${m.due.map((d) => `<td class="n">${kr(d)}</td>`).join('')}<td class="n">${kr(sumFixed(m.due))}</td><td class="n">${kr(sumFixed(m.cumulative))}</td></tr>`,
   );
   const totals = t.fellDue.map((f) => `<td class="n">${kr(f)}</td>`).join('');
   return `<table><thead><tr><th>month</th>${heads}<th class="n">fell due</th><th class="n">so far</th></tr></thead><tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><td>Total</td>${totals}<td class="n">${kr(sumKroner(t.fellDue))}</td><td></td></tr></tfoot></table>`;
+<tfoot><tr><td>Total</td>${totals}<td class="n">${kr(sumFixed(t.fellDue))}</td><td></td></tr></tfoot></table>`;
 }
