@@ -93,3 +93,22 @@ describe('problems in a workbook', () => {
     );
   });
 });
+
+describe('JSON documents of every family', () => {
+  it('have a message for each problem readJsonDocument raises (the duplicate key of --after and --followup had none)', () => {
+    for (const family of ['allocation', 'check-result', 'followup-round', 'followup-result']) {
+      const shown = [
+        formatDiagnostic({ code: `${family}.json-syntax`, file: 'x.json', value: 'Unexpected end of JSON input' }),
+        formatDiagnostic({ code: `${family}.json-duplicate-key`, file: 'x.json', line: 3, value: 'sources[0].amount' }),
+        formatDiagnostic({ code: `${family}.json-other-file`, file: 'x.json', args: { found: 'an Excel workbook (.xlsx)', expected: 'an object' } }),
+        formatDiagnostic({ code: `${family}.json-shape`, file: 'x.json', value: 'version', args: { expected: 'version 1' } }),
+      ];
+      expect(shown, family).toEqual([
+        'x.json: not valid JSON: Unexpected end of JSON input',
+        'x.json:3: sources[0].amount is given twice; JSON would silently keep the last: keep one',
+        'x.json: not JSON but an Excel workbook (.xlsx): expected an object',
+        'x.json: version: expected version 1',
+      ]);
+    }
+  });
+});

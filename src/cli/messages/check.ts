@@ -1,17 +1,15 @@
 /** Wording for problems of `flere check` and `flere pools`: pools, progress, allocations, the ledger. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { arg, quoted } from './parts.js';
-import { jsonDuplicateKey, jsonOtherFile } from './common.js';
+import { arg, col, quoted } from './parts.js';
+import { jsonMessages } from './common.js';
 import { firstAt } from './workbook.js';
 
-const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 
 /** English messages for the check command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  ...jsonMessages('pool'),
+  ...jsonMessages('allocation'),
   'pool.unknown': (d) => `unknown pool ${quoted(d)}: not a preset (${arg(d, 'presets')}) and no such file`,
-  'pool.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
-  'pool.json-duplicate-key': jsonDuplicateKey,
-  'allocation.json-duplicate-key': jsonDuplicateKey,
   'pool.invalid': (d) => `${d.value ?? '(root)'}: ${arg(d, 'message')}`,
 
   'check.record-needs-ledger': () => '--record needs --ledger FILE: where should the payouts be recorded?',
@@ -42,9 +40,6 @@ export const checkMessages: Readonly<Record<string, (d: Diagnostic) => string>> 
     `${col(d)}${d.value ?? '?'} is more than «${arg(d, 'whole')}» (${arg(d, 'wholeValue')})`,
   'progress.not-in-allocation': (d) => `kommune ${d.value ?? '?'} has progress rows but is not in the allocation`,
 
-  'allocation.json-other-file': jsonOtherFile,
-  'allocation.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
-  'allocation.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
   'allocation.not-kommune': (d) => `${arg(d, 'path')}: ${quoted(d)} is not a kommune (check works on kommuner only)`,
   'allocation.duplicate': (d) => `${arg(d, 'path')}: ${d.value ?? '?'} appears twice (first at ${arg(d, 'first')})`,
   'allocation.bad-applied': (d) => `${col(d)}expected yes or no, got ${quoted(d)}`,

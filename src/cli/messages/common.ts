@@ -1,10 +1,9 @@
 /** Wording for problems of the CLI itself, of files and of allocation inputs. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { arg, quoted } from './parts.js';
+import { arg, col, quoted } from './parts.js';
 import { usageMessages } from './usage.js';
 import { firstAt } from './workbook.js';
 
-const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 
 // What the usual errno codes mean for a file, so that nobody has to look ENOENT up.
 const ERRNO: Readonly<Record<string, string>> = {
@@ -25,11 +24,18 @@ const why = (d: Diagnostic): string => {
   return meaning === undefined ? ` (${code})` : `: ${meaning} (${code})`;
 };
 
-/** A key given twice in a JSON object (any document family). */
-/** A workbook or a CSV table where a JSON document of flere belongs. */
-export const jsonOtherFile = (d: Diagnostic): string => `not JSON but ${arg(d, 'found')}: expected ${arg(d, 'expected')}`;
-
-export const jsonDuplicateKey = (d: Diagnostic): string => `${d.value ?? '?'} is given twice; JSON would silently keep the last: keep one`;
+/**
+ * The wording of every problem `readJsonDocument` raises for a document family (`allocation`,
+ * `check-result`, …): one table, so that no family lacks one of them.
+ */
+export function jsonMessages(family: string): Readonly<Record<string, (d: Diagnostic) => string>> {
+  return {
+    [`${family}.json-syntax`]: (d) => `not valid JSON: ${d.value ?? ''}`,
+    [`${family}.json-duplicate-key`]: (d) => `${d.value ?? '?'} is given twice; JSON would silently keep the last: keep one`,
+    [`${family}.json-other-file`]: (d) => `not JSON but ${arg(d, 'found')}: expected ${arg(d, 'expected')}`,
+    [`${family}.json-shape`]: (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
+  };
+}
 
 export const commonMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   ...usageMessages,

@@ -1,7 +1,7 @@
 /** Wording for problems of `flere followup`: its inputs and how they must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { arg, quoted } from './parts.js';
-import { jsonDuplicateKey, jsonOtherFile } from './common.js';
+import { jsonMessages } from './common.js';
 
 /** A kommune as `Lolland (360)`, from the `name` and `kommune` args. */
 export const kommune = (d: Diagnostic): string =>
@@ -14,6 +14,8 @@ export const path = (d: Diagnostic): string => (d.value === undefined ? '' : `${
 
 /** English messages for the follow-up command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  ...jsonMessages('followup-round'),
+  ...jsonMessages('check-result'),
   'followup.two-stdin': () => 'only one of the allocation, --to and --forfeited can be read from standard input',
   'followup.no-counts': () =>
     'the allocation has no counts to weigh the recipients by: use --key equal, or --key COLUMN with a weight column in --to',
@@ -56,14 +58,7 @@ export const followupMessages: Readonly<Record<string, (d: Diagnostic) => string
     `${path(d)}${source(d)}, ${arg(d, 'amount')} kr., was distributed by round ${arg(d, 'round')} already and cannot be distributed again` +
     (arg(d, 'kind') === 'forfeited' ? '' : ' (--sources forfeited takes only the forfeited tranches)'),
 
-  'followup-round.json-other-file': jsonOtherFile,
-  'followup-round.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
-  'followup-round.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
 
-  'check-result.json-other-file': jsonOtherFile,
-  'check-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
-  'check-result.json-duplicate-key': jsonDuplicateKey,
-  'check-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
   'check-result.quiet': () =>
     'this check result was written with --quiet and lists only the due tranches: run flere check without --quiet for --forfeited',
 };

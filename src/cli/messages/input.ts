@@ -1,6 +1,6 @@
 /** Wording for problems found while reading input files: encodings, CSV shape, headers, numbers. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { arg, quoted } from './parts.js';
+import { arg, col, quoted } from './parts.js';
 import type { ColumnCode } from '../../io/columns.js';
 import type { CsvCode } from '../../io/csv-table.js';
 import type { EncodingCode } from '../../io/decode.js';
@@ -10,7 +10,6 @@ import { otherSheets } from './workbook.js';
 /** Every code raised by `src/io`'s readers. */
 export type InputCode = EncodingCode | CsvCode | ColumnCode | NumberCode;
 
-const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
 const cells = (n: string): string => `${n} cell${n === '1' ? '' : 's'}`;
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };

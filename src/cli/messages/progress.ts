@@ -4,10 +4,9 @@
  * the file, line and column are how a problem is found.
  */
 import type { Diagnostic } from '../../core/diagnostics.js';
+import { arg, col } from './parts.js';
 import { otherSheets } from './workbook.js';
 
-const col = (d: Diagnostic): string => (d.column ? `column «${d.column}»: ` : '');
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 export const progressMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
   'persons.no-header': (d) =>

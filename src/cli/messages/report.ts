@@ -1,13 +1,13 @@
 /** Wording for problems of `flere report`: its options, and how its inputs must agree. */
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { jsonOtherFile } from './common.js';
+import { arg, quoted } from './parts.js';
+import { jsonMessages } from './common.js';
 import { kommune, path } from './followup.js';
 
-const quoted = (d: Diagnostic): string => JSON.stringify(d.value ?? '');
-const arg = (d: Diagnostic, key: string): string => String(d.args?.[key] ?? '?');
 
 /** English messages for the report command's codes, without the `flere: FILE:LINE: ` prefix. */
 export const reportMessages: Readonly<Record<string, (d: Diagnostic) => string>> = {
+  ...jsonMessages('followup-result'),
   'report.progress-and-persons': () => 'give the progress either as --progress FILE or as a person file with --persons FILE, not both',
   'report.check-and-progress': () =>
     'give the statuses either as a check result (--check) or as progress (--progress or --persons), not both',
@@ -39,7 +39,4 @@ export const reportMessages: Readonly<Record<string, (d: Diagnostic) => string>>
   'report.followup-sum': (d) => `${path(d)}the parts add up to ${arg(d, 'found')}, not ${arg(d, 'expected')}: the follow-up has been changed`,
   'report.followup-recipients': (d) => `${path(d)}does not list the recipients of "allocations", in their order`,
 
-  'followup-result.json-other-file': jsonOtherFile,
-  'followup-result.json-syntax': (d) => `not valid JSON: ${d.value ?? ''}`,
-  'followup-result.json-shape': (d) => `${d.value ?? '(root)'}: expected ${arg(d, 'expected')}`,
 };
