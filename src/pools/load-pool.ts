@@ -37,11 +37,6 @@ export async function loadPool(nameOrFile: string | undefined): Promise<PoolDefi
   return parsePoolJson(text, nameOrFile);
 }
 
-/** The file `--pool nameOrFile` reads, or undefined for a preset (or no `--pool`). */
-export function poolFileOf(nameOrFile: string | undefined): string | undefined {
-  return nameOrFile === undefined || presetById(nameOrFile) !== undefined ? undefined : nameOrFile;
-}
-
 /** Parses and validates a pool file's text; `file` names it in diagnostics. */
 export async function parsePoolJson(text: string, file: string): Promise<PoolDefinition> {
   const parsed = parseJsonText(text);

@@ -102,3 +102,8 @@ export function poolNumbers(pool: PoolDefinition): PoolNumbers {
   };
   return { total: fixed(pool.total), unit: fixed(pool.unit), shares: pool.tranches.map((t) => fixed(t.share)) };
 }
+
+/** The file `--pool nameOrFile` reads, or undefined for a preset (or no `--pool`). */
+export function poolFileOf(nameOrFile: string | undefined): string | undefined {
+  return nameOrFile === undefined || presetById(nameOrFile) !== undefined ? undefined : nameOrFile;
+}
