@@ -94,11 +94,30 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return visibleText(`${where}${wording(d)}`);
 }
 
+/** The line that counts what a capped list left out: `… and 3 more problems`. */
+export function andMore(omitted: number, noun: 'problem' | 'warning'): string {
+  return `… and ${omitted} more ${noun}${omitted === 1 ? '' : 's'}`;
+}
+
 /** Every line an error prints, each without the `flere: ` prefix. */
 export function formatError(error: FlereError): string[] {
   const lines = error.diagnostics.map(formatDiagnostic);
-  if (error.omitted > 0) lines.push(`… and ${error.omitted} more problem${error.omitted === 1 ? '' : 's'}`);
+  if (error.omitted > 0) lines.push(andMore(error.omitted, 'problem'));
   return lines;
+}
+
+/** One problem or warning as JSON documents list it: its code and place, cut values, and the wording. */
+export function issueOf(d: Diagnostic): object {
+  return {
+    code: d.code,
+    file: d.file ?? null,
+    sheet: d.sheet ?? null,
+    cell: d.cell ?? null,
+    line: d.line ?? null,
+    column: d.column === undefined ? null : excerpt(d.column),
+    value: d.value === undefined ? null : excerpt(d.value),
+    message: formatDiagnostic(d),
+  };
 }
 
 /**
@@ -110,16 +129,7 @@ export function errorDocument(error: FlereError): object {
     version: 1,
     error: error.kind,
     exit_code: error.exitCode,
-    issues: error.diagnostics.map((d) => ({
-      code: d.code,
-      file: d.file ?? null,
-      sheet: d.sheet ?? null,
-      cell: d.cell ?? null,
-      line: d.line ?? null,
-      column: d.column === undefined ? null : excerpt(d.column),
-      value: d.value === undefined ? null : excerpt(d.value),
-      message: formatDiagnostic(d),
-    })),
+    issues: error.diagnostics.map(issueOf),
     omitted: error.omitted,
   };
 }

@@ -7,7 +7,7 @@
 import { type Diagnostic, MAX_LISTED_PROBLEMS } from '../core/diagnostics.js';
 import { inSheet } from '../io/xlsx/sheet-cells.js';
 import type { CliContext } from './context.js';
-import { formatDiagnostic } from './messages.js';
+import { andMore, formatDiagnostic, issueOf } from './messages.js';
 
 /** Writes `warnings` to stderr (the first {@link MAX_LISTED_PROBLEMS}, then a count). */
 export function printWarnings(ctx: CliContext, warnings: readonly Diagnostic[]): void {
@@ -15,17 +15,9 @@ export function printWarnings(ctx: CliContext, warnings: readonly Diagnostic[]):
   const listed = warnings.slice(0, MAX_LISTED_PROBLEMS).map((d) => inSheet(d, ctx.sheets));
   const omitted = warnings.length - listed.length;
   if (ctx.json === true) {
-    const issues = listed.map((d) => ({
-      code: d.code,
-      file: d.file ?? null,
-      sheet: d.sheet ?? null,
-      cell: d.cell ?? null,
-      line: d.line ?? null,
-      message: formatDiagnostic(d),
-    }));
-    ctx.stderr.write(`${JSON.stringify({ version: 1, warnings: issues, omitted })}\n`);
+    ctx.stderr.write(`${JSON.stringify({ version: 1, warnings: listed.map(issueOf), omitted })}\n`);
     return;
   }
   for (const d of listed) ctx.stderr.write(`flere: warning: ${formatDiagnostic(d)}\n`);
-  if (omitted > 0) ctx.stderr.write(`flere: warning: … and ${omitted} more warning${omitted === 1 ? '' : 's'}\n`);
+  if (omitted > 0) ctx.stderr.write(`flere: warning: ${andMore(omitted, 'warning')}\n`);
 }
