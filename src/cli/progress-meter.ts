@@ -33,3 +33,20 @@ export function progressMeter(stderr: NodeJS.WritableStream & { isTTY?: boolean 
     },
   };
 }
+
+/**
+ * Runs a long read with a meter on a terminal's stderr: `read` gets the callback to report
+ * rows read with (none when stderr is not a terminal), and the line is cleared afterwards,
+ * whether the read succeeded or not.
+ */
+export async function withProgressMeter<T>(
+  stderr: NodeJS.WritableStream & { isTTY?: boolean },
+  read: (onProgress: ((rows: number) => void) | undefined) => Promise<T>,
+): Promise<T> {
+  const meter = progressMeter(stderr);
+  try {
+    return await read(meter?.update);
+  } finally {
+    meter?.done();
+  }
+}

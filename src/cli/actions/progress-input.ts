@@ -61,7 +61,7 @@ export async function readProgressInput(
   const progress =
     source.progress !== undefined
       ? await readProgressFile(source.progress, name, pool, reading, choice, ctx)
-      : await readPersons(source.persons as string, name, reading.rule, { start: pool.start, end: pool.end }, choice, ctx);
+      : await readPersons(source.persons as string, name, reading.rule, pool, choice, ctx);
   checkProgressKommuner(progress, kommuner, name);
   return { progress, name };
 }
@@ -80,7 +80,7 @@ async function readProgressFile(
     file: name,
     metrics: poolMetrics(pool),
     bounds: boundsOf(pool),
-    period: { start: pool.start, end: pool.end },
+    period: pool,
     ...(encoding ? { encoding } : {}),
     ...(reading.delimiter === undefined ? {} : { delimiter: reading.delimiter }),
     ...(reading.decimalMark === undefined ? {} : { decimalMark: reading.decimalMark }),
@@ -94,15 +94,12 @@ async function readProgressFile(
  */
 async function readPersons(path: string, name: string, rule: TargetGroupRule, period: Period, choice: SheetChoice, ctx: CliContext): Promise<Progress> {
   const { asCheckProgress, readPersonProgress } = await import('../../io/person-progress-input.js');
-  const { progressMeter } = await import('../progress-meter.js');
-  const meter = progressMeter(ctx.stderr);
-  try {
-    return asCheckProgress(
-      await readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, workbook: { ...choice, context: ctx }, ...(meter ? { onProgress: meter.update } : {}) }),
-    );
-  } finally {
-    meter?.done();
-  }
+  const { withProgressMeter } = await import('../progress-meter.js');
+  return asCheckProgress(
+    await withProgressMeter(ctx.stderr, (onProgress) =>
+      readPersonProgress(path, { name, rule, period, stdin: ctx.stdin, workbook: { ...choice, context: ctx }, ...(onProgress ? { onProgress } : {}) }),
+    ),
+  );
 }
 
 /** The metrics a person file yields: a pool whose conditions read any other needs a progress file. */
@@ -160,7 +157,7 @@ export function coverageOf(
     progress: input.progress.byKommune,
     kommuner: kommuner.filter((k) => unmet.has(k.id)),
     asOf,
-    period: { start: pool.start, end: pool.end },
+    period: pool,
     lastMonth: input.progress.lastMonth,
     file: input.name,
   });
@@ -172,7 +169,7 @@ export function coverageOf(
  * data without rows).
  */
 export function evaluationMonth(asOf: Month | undefined, input: ProgressInput, pool: PoolDefinition): Month {
-  if (asOf !== undefined && !nearPeriod(asOf, { start: pool.start, end: pool.end })) {
+  if (asOf !== undefined && !nearPeriod(asOf, pool)) {
     throw usageError({ code: 'check.as-of-out-of-period', value: asOf, args: { start: pool.start, end: pool.end, margin: PERIOD_MARGIN_MONTHS } });
   }
   const month = asOf ?? input.progress.lastMonth;

@@ -13,7 +13,7 @@ import type { ProgressOptions } from '../commands/progress.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
 import { outputSettings } from '../output-settings.js';
-import { progressMeter } from '../progress-meter.js';
+import { withProgressMeter } from '../progress-meter.js';
 
 /** Runs `flere progress PERSONS`; throws FlereError for bad input. */
 export async function runProgress(persons: string, options: ProgressOptions, ctx: CliContext): Promise<void> {
@@ -31,20 +31,16 @@ export async function runProgress(persons: string, options: ProgressOptions, ctx
   const name = sourceName(persons);
   const pool = await loadPool(options.pool);
   const rule = targetGroupRule(pool, options);
-  const meter = progressMeter(ctx.stderr);
-  let result;
-  try {
-    result = await readPersonProgress(persons, {
+  const result = await withProgressMeter(ctx.stderr, (onProgress) =>
+    readPersonProgress(persons, {
       name,
       rule,
-      period: { start: pool.start, end: pool.end },
+      period: pool,
       ...(persons === '-' ? { stdin: ctx.stdin } : {}),
       workbook: { sheet: options.sheet, sheetOption: true, context: ctx },
-      ...(meter ? { onProgress: meter.update } : {}),
-    });
-  } finally {
-    meter?.done();
-  }
+      ...(onProgress ? { onProgress } : {}),
+    }),
+  );
   const kommuneName = format === 'table' ? await kommuneNames() : () => '';
   const text = await progressRenderers[format](result.rows, { ...result.summary, rule }, { dialect, words, kommuneName });
   await writeOutput(text, output, ctx.stdout);
