@@ -28,36 +28,27 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 // FLERE_BUILD_READABLE=1 keeps names and line structure, for profiling with --cpu-prof.
 const readable = process.env.FLERE_BUILD_READABLE === '1';
 /**
- * Resolves the report bundle's entry to the separate file, loaded at run time with a plain
- * `require` (an `import()` of a CommonJS file would go through Node's ES module loader,
- * which parses the whole file once more to find its exports: about 20 ms).
+ * The bundles of their own, each with the source module that is its entry. In the main
+ * bundle an import of that module resolves to a plain `require` of the separate file, loaded
+ * at run time only where it is used (an `import()` of a CommonJS file would go through
+ * Node's ES module loader, which parses the whole file once more to find its exports: about
+ * 20 ms).
  */
-const reportBundle = {
-  name: 'report-bundle',
+const SEPARATE = [
+  { name: 'report', entry: 'src/io/render/report/make-report.ts', imported: /render\/report\/make-report\.js$/ },
+  { name: 'xlsx-read', entry: 'src/io/xlsx/read-sheet.ts', imported: /xlsx\/read-sheet\.js$/ },
+  { name: 'xlsx-write', entry: 'src/io/xlsx/write-workbook.ts', imported: /xlsx\/write-workbook\.js$/ },
+];
+/** An esbuild plugin that turns imports of a separate bundle's entry into `require('./NAME.cjs')`. */
+const requireSeparately = ({ name, imported }) => ({
+  name: `${name}-bundle`,
   setup(b) {
-    b.onResolve({ filter: /render\/report\/make-report\.js$/ }, () => ({ path: 'report-bundle', namespace: 'report-bundle' }));
-    b.onLoad({ filter: /.*/, namespace: 'report-bundle' }, () => ({ contents: "module.exports = require('./report.cjs');", loader: 'js' }));
-    b.onResolve({ filter: /^\.\/report\.cjs$/ }, () => ({ path: './report.cjs', external: true }));
+    const namespace = `${name}-bundle`;
+    b.onResolve({ filter: imported }, () => ({ path: namespace, namespace }));
+    b.onLoad({ filter: /.*/, namespace }, () => ({ contents: `module.exports = require('./${name}.cjs');`, loader: 'js' }));
+    b.onResolve({ filter: new RegExp(`^\\./${name}\\.cjs$`) }, () => ({ path: `./${name}.cjs`, external: true }));
   },
-};
-/** The same for the workbook reader's entry: dist/xlsx-read.cjs, required when a workbook is read. */
-const xlsxReadBundle = {
-  name: 'xlsx-read-bundle',
-  setup(b) {
-    b.onResolve({ filter: /xlsx\/read-sheet\.js$/ }, () => ({ path: 'xlsx-read-bundle', namespace: 'xlsx-read-bundle' }));
-    b.onLoad({ filter: /.*/, namespace: 'xlsx-read-bundle' }, () => ({ contents: "module.exports = require('./xlsx-read.cjs');", loader: 'js' }));
-    b.onResolve({ filter: /^\.\/xlsx-read\.cjs$/ }, () => ({ path: './xlsx-read.cjs', external: true }));
-  },
-};
-/** The same for the workbook writer: dist/xlsx-write.cjs, required when a workbook is written. */
-const xlsxWriteBundle = {
-  name: 'xlsx-write-bundle',
-  setup(b) {
-    b.onResolve({ filter: /xlsx\/write-workbook\.js$/ }, () => ({ path: 'xlsx-write-bundle', namespace: 'xlsx-write-bundle' }));
-    b.onLoad({ filter: /.*/, namespace: 'xlsx-write-bundle' }, () => ({ contents: "module.exports = require('./xlsx-write.cjs');", loader: 'js' }));
-    b.onResolve({ filter: /^\.\/xlsx-write\.cjs$/ }, () => ({ path: './xlsx-write.cjs', external: true }));
-  },
-};
+});
 const common = {
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -69,22 +60,12 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
 };
-await build({
-  ...common,
-  entryPoints: { report: 'src/io/render/report/make-report.ts' },
-});
-await build({
-  ...common,
-  entryPoints: { 'xlsx-read': 'src/io/xlsx/read-sheet.ts' },
-});
-await build({
-  ...common,
-  entryPoints: { 'xlsx-write': 'src/io/xlsx/write-workbook.ts' },
-});
+// Without code splitting each entry is a standalone file, as if built alone.
+await build({ ...common, entryPoints: Object.fromEntries(SEPARATE.map((x) => [x.name, x.entry])) });
 await build({
   ...common,
   entryPoints: { flere: 'src/cli/main.ts' },
-  plugins: [reportBundle, xlsxReadBundle, xlsxWriteBundle],
+  plugins: SEPARATE.map(requireSeparately),
   external: ['zod', 'iconv-lite'],
   // The sources are ESM and use import.meta.url (to require iconv-lite lazily); in the
   // CommonJS bundle it is this file's URL, computed only when asked for.
