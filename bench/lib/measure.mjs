@@ -20,11 +20,17 @@ export function command(name, argv, { stdout = '/dev/null', cwd, check } = {}) {
   return { name, argv, stdout, cwd, check };
 }
 
-function runOnce(cmd, extraNodeArgs = [], env = process.env) {
+/**
+ * Runs `cmd` once (Node with `extraNodeArgs` before its argv, under `launcher` when one is
+ * given, e.g. valgrind) with stdout to its file; throws on a failed run. Returns the wall
+ * time in milliseconds and its stderr.
+ */
+function runOnce(cmd, extraNodeArgs = [], env = process.env, launcher = []) {
   const fd = openSync(cmd.stdout, 'w');
   try {
+    const argv = [...launcher, process.execPath, ...extraNodeArgs, ...cmd.argv];
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [...extraNodeArgs, ...cmd.argv], {
+    const result = spawnSync(argv[0], argv.slice(1), {
       cwd: cmd.cwd,
       env,
       stdio: ['ignore', fd, 'pipe'],
@@ -34,7 +40,7 @@ function runOnce(cmd, extraNodeArgs = [], env = process.env) {
     if (result.error) throw result.error;
     if (result.status !== 0) {
       const err = result.stderr.toString().trim().split('\n').slice(0, 3).join(' | ');
-      throw new Error(`${cmd.name} exited ${result.status}: ${err}`);
+      throw new Error(`${cmd.name}${launcher.length > 0 ? ` under ${launcher[0]}` : ''} exited ${result.status}: ${err}`);
     }
     return { ms, stderr: result.stderr.toString() };
   } finally {
@@ -94,21 +100,13 @@ export function hasValgrind() {
  */
 export function instructionsInterleaved(commands, runs) {
   const counts = commands.map(() => []);
+  const callgrind = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null'];
   for (let r = 0; r < runs; r += 1) {
     commands.forEach((c, i) => {
-      const fd = openSync(c.stdout, 'w');
-      try {
-        const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...c.argv], {
-          cwd: c.cwd,
-          stdio: ['ignore', fd, 'pipe'],
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        const found = /Collected : (\d+)/.exec(result.stderr?.toString() ?? '');
-        if (result.status !== 0 || !found) throw new Error(`${c.name} under valgrind exited ${result.status}`);
-        counts[i].push(Number(found[1]));
-      } finally {
-        closeSync(fd);
-      }
+      const { stderr } = runOnce(c, [], process.env, callgrind);
+      const found = /Collected : (\d+)/.exec(stderr);
+      if (!found) throw new Error(`${c.name} under valgrind printed no instruction count`);
+      counts[i].push(Number(found[1]));
     });
   }
   return commands.map((c, i) => ({ name: c.name, median: median(counts[i]), counts: counts[i] }));
