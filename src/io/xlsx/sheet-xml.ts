@@ -21,7 +21,7 @@ export const MAX_SHEET_CELLS = 2_000_000;
 export const MAX_USED_RANGE = 10_000_000;
 /** Excel's own bounds: no sheet has more rows or columns. */
 export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+const MAX_COLUMNS = 16_384;
 
 /** How far a sheet reaches: its last row and column (1-based) and how many cells it has. */
 export interface SheetExtent {
