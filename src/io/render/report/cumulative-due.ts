@@ -4,7 +4,7 @@
  * tranche, forfeited, pending, did not apply, below one unit), which sums to the pool. Each
  * month carries its exact cumulative amounts in `data-cumulative`.
  */
-import { type Fixed, sumFixed as sum } from '../../../core/decimal.js';
+import { compareFixed, type Fixed, sumFixed as sum } from '../../../core/decimal.js';
 import type { AllocationSummary } from '../../../core/report-allocation.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 import { kronerAxis, verticalAxis } from './axis.js';
@@ -68,7 +68,8 @@ export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary,
     verticalAxis(axis, LEFT, plotRight - 10, y0, PLOT, 'fallen due so far') +
     columns.join('') +
     reference(total, 'ref', 'pool', -4) +
-    (applicants.digits === total.digits && applicants.scale === total.scale ? '' : reference(applicants, 'ref2', 'applicants’ tranches', 12)) +
+    // Equal in value, not in digits and scale: 100 and 100.00 kr. are one line.
+    (compareFixed(applicants, total) === 0 ? '' : reference(applicants, 'ref2', 'applicants’ tranches', 12)) +
     monthAxis(timeline.months.map((m) => m.month), slots, y0, 'month') +
     outcomeColumn(parts, plotRight + 16, y0, scale, timeline.months[timeline.months.length - 1]?.month) +
     '</svg>'
