@@ -25,8 +25,9 @@ interface Part {
   readonly cls: string;
 }
 
-/** The SVG of the cumulative kroner due, against `total` (the pool). */
-export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary, total: Fixed, shares: readonly string[]): string {
+/** The SVG of the cumulative kroner due, against the pool (`allocation.pool`, kroner). */
+export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary, shares: readonly string[]): string {
+  const total = allocation.pool;
   const parts: Part[] = [
     ...timeline.fellDue.map((f, t) => ({ key: `fell-due-${t + 1}`, label: `tranche ${t + 1} fell due`, amount: f, cls: trancheClass(t + 1) })),
     { key: 'forfeited', label: 'forfeited', amount: sum(timeline.totals.forfeited), cls: 'ff' },

@@ -6,7 +6,7 @@
  * pure: problems come back as diagnostics, for the CLI to raise.
  */
 import type { Fixed } from '../../../core/decimal.js';
-import { formatFixed, sumFixed } from '../../../core/decimal.js';
+import { formatFixed } from '../../../core/decimal.js';
 import type { Diagnostic } from '../../../core/diagnostics.js';
 import type { Month } from '../../../core/months.js';
 import type { KommuneProgress } from '../../../core/conditions.js';
@@ -67,8 +67,9 @@ export function makeReport(input: ReportInput): MadeReport {
   const { pool, allocation } = input;
   const summary = summariseAllocation(allocation.kommuner, allocation);
   if (summary.balances === false && summary.total !== undefined) {
-    const sum = formatFixed(sumFixed([summary.sum, summary.unallocated]));
-    return { problems: [{ code: 'followup.allocation-total', file: allocation.file, args: { total: formatFixed(summary.total), sum } }] };
+    return {
+      problems: [{ code: 'followup.allocation-total', file: allocation.file, args: { total: formatFixed(summary.total), sum: formatFixed(summary.counted) } }],
+    };
   }
   const s = input.statuses;
   if (s?.kind === 'check') {
