@@ -15,6 +15,7 @@ import { accountForPool, type FollowupResult, followupFlows } from '../../../cor
 import { watchProgress } from '../../../core/report-progress.js';
 import { outcomeProblems, type TrancheOutcome, trancheTimeline } from '../../../core/report-timeline.js';
 import type { AllocatedKommune, TrancheReport } from '../../../core/tranche-status.js';
+import { describeCondition } from '../../../pools/describe-condition.js';
 import type { PoolDefinition } from '../../../pools/pool.js';
 import type { ReportPool, ReportView } from './model.js';
 import { renderReport } from './page.js';
@@ -130,17 +131,6 @@ function reportPool(pool: PoolDefinition): ReportPool {
     name: pool.name,
     start: pool.start,
     end: pool.end,
-    tranches: pool.tranches.map((t) => ({ share: t.share, label: t.label ?? describe(t.condition) })),
+    tranches: pool.tranches.map((t) => ({ share: t.share, label: t.label ?? describeCondition(t.condition) })),
   };
-}
-
-function describe(c: PoolDefinition['tranches'][number]['condition']): string {
-  switch (c.kind) {
-    case 'at-start':
-      return 'at start';
-    case 'all-cleared':
-      return `${c.cleared} reaches ${c.target}`;
-    case 'threshold':
-      return `${c.numerator} / ${c.denominator} ≥ ${c.threshold} % in ${c.months === 1 ? '1 month' : `${c.months} consecutive months`}`;
-  }
 }
