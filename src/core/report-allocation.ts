@@ -26,9 +26,19 @@ export interface AllocationSummary {
   readonly sum: Fixed;
   /** The rest below one unit the file states (0 when it states none). */
   readonly unallocated: Fixed;
+  /**
+   * Kroner the file accounts for: `sum + unallocated`, exact. Equal in value to `total` when
+   * `balances`; the figure a mismatch is reported with.
+   */
+  readonly counted: Fixed;
   /** The pool the file states (JSON's `total`); undefined when it states none (CSV). */
   readonly total?: Fixed;
-  /** sum + unallocated = total, exactly; undefined when there is no total to check against. */
+  /**
+   * Kroner of the whole pool, the figure the page measures against: `total` when the file
+   * states one (as written, so its scale is the file's), else `counted`.
+   */
+  readonly pool: Fixed;
+  /** counted = total, exactly; undefined when there is no total to check against. */
   readonly balances?: boolean;
 }
 
@@ -53,6 +63,7 @@ export function summariseAllocation(
   );
   const sum = sumFixed(kommuner.map((k) => k.amount));
   const unallocated = stated.unallocated ?? ZERO;
+  const counted = sumFixed([sum, unallocated]);
   return {
     byAmount: [...kommuner].sort(byAmountDescending),
     applied: { kommuner: applied.length, amount: sumFixed(applied.map((k) => k.amount)) },
@@ -60,8 +71,8 @@ export function summariseAllocation(
     trancheTotals,
     sum,
     unallocated,
-    ...(stated.total === undefined
-      ? {}
-      : { total: stated.total, balances: compareFixed(sumFixed([sum, unallocated]), stated.total) === 0 }),
+    counted,
+    pool: stated.total ?? counted,
+    ...(stated.total === undefined ? {} : { total: stated.total, balances: compareFixed(counted, stated.total) === 0 }),
   };
 }

@@ -96,7 +96,10 @@ describe('summariseAllocation', () => {
     expect([formatFixed(s.applied.amount), s.applied.kommuner, formatFixed(s.notApplied.amount), s.notApplied.kommuner]).toEqual(['70.50', 2, '10', 1]);
     expect(text(s.trancheTotals)).toBe('21 28.50 21');
     expect([formatFixed(s.sum), s.balances]).toEqual(['80.50', true]);
-    expect(summariseAllocation(kommuner, { total: fixed('80.50'), unallocated: fixed('0.01') }).balances).toBe(false);
-    expect(summariseAllocation(kommuner, {}).balances).toBeUndefined();
+    expect([formatFixed(s.counted), formatFixed(s.pool)]).toEqual(['80.51', '80.51']);
+    const short = summariseAllocation(kommuner, { total: fixed('80.50'), unallocated: fixed('0.01') });
+    expect([short.balances, formatFixed(short.counted), formatFixed(short.pool)]).toEqual([false, '80.51', '80.50']);
+    const none = summariseAllocation(kommuner, {});
+    expect([none.balances, formatFixed(none.counted), formatFixed(none.pool)]).toEqual([undefined, '80.50', '80.50']);
   });
 });

@@ -7,7 +7,6 @@ import { FlereError, usageError } from '../../core/diagnostics.js';
 import type { FollowupSourceKind } from '../../core/followup.js';
 import { allocationCounts } from '../../core/followup-recipients.js';
 import { computeFollowupRound } from '../../core/followup-round.js';
-import { readAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
 import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupTargets } from '../../io/followup-reader.js';
@@ -18,9 +17,8 @@ import { outputIsTerminal, writeOutput } from '../../io/output.js';
 import { prepareOutput } from '../../io/output-target.js';
 import { followupRenderers, type FollowupView } from '../../io/render/followup.js';
 import { loadPool } from '../../pools/load-pool.js';
-import { checkAllocationPool } from './allocation-of-pool.js';
-import type { PoolDefinition } from '../../pools/pool.js';
-import { DEFAULT_POOL, poolNumbers, presetById, poolFileOf } from '../../pools/presets.js';
+import { readAllocationOfPool } from './allocation-of-pool.js';
+import { poolNumbers, poolFileOf } from '../../pools/presets.js';
 import type { FollowupOptions } from '../commands/followup.js';
 import { colorLevel, paletteFor } from '../color.js';
 import type { CliContext } from '../context.js';
@@ -53,23 +51,15 @@ export async function runFollowup(allocationFile: string, options: FollowupOptio
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
   };
 
-  const allocationName = sourceName(allocationFile);
-  const allocationInput = await readTableInput(allocationFile, ctx, { sheet: options.sheet, decimalMark: options.decimalMark, sheetOption: true });
   // The pool gives the tranche count the allocation is checked against: the one named, else
   // the preset the allocation itself names, else the default.
-  const named = options.pool === undefined ? undefined : await loadPool(options.pool);
-  const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
-  const allocation = readAllocation(allocationInput, {
-    file: allocationName,
-    shares: (id) => poolNumbers(poolFor(id)).shares,
-    // Only a grants file is split by the unit, and a grants file names no pool.
-    unit: poolNumbers(poolFor(undefined)).unit,
-    summary: true,
-    ...csv,
-  });
-  const pool = poolFor(allocation.pool);
+  const { allocation, pool, name: allocationName } = await readAllocationOfPool(
+    allocationFile,
+    options,
+    async () => (options.pool === undefined ? undefined : await loadPool(options.pool)),
+    ctx,
+  );
   const numbers = poolNumbers(pool);
-  checkAllocationPool(allocation, pool, numbers.shares, allocationName);
   // The README promises the allocation's unit; a CSV written by `flere allocate` does not
   // state it, and guessing 1 krone for an allocation made in thousands would be wrong.
   if (options.unit === undefined && allocation.kind === 'csv') {

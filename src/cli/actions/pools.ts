@@ -2,8 +2,9 @@
 import { groupDigits } from '../../io/render/grouping.js';
 import { visibleText } from '../../io/render/visible-text.js';
 import { writeOutput } from '../../io/output.js';
+import { describeCondition } from '../../pools/describe-condition.js';
 import { loadPool } from '../../pools/load-pool.js';
-import { type PoolDefinition, referenceMonth, type TrancheCondition } from '../../pools/pool.js';
+import { type PoolDefinition, referenceMonth } from '../../pools/pool.js';
 import { DEFAULT_POOL, PRESETS } from '../../pools/presets.js';
 import type { PoolsOptions } from '../commands/pools.js';
 import type { CliContext } from '../context.js';
@@ -16,20 +17,6 @@ export async function runPools(name: string | undefined, options: PoolsOptions, 
       ? `${JSON.stringify(name === undefined ? pools : pools[0], null, 2)}\n`
       : `${pools.map(describePool).join('\n')}`;
   await writeOutput(text, undefined, ctx.stdout);
-}
-
-/** A condition in words. */
-export function describeCondition(c: TrancheCondition): string {
-  switch (c.kind) {
-    case 'at-start':
-      return 'at the start month';
-    case 'all-cleared':
-      return `when ${c.cleared} reaches ${c.target}`;
-    case 'threshold':
-      return `when ${c.numerator} / ${c.denominator} ≥ ${groupDigits(c.threshold)} % ${
-        c.months === 1 ? 'in a month' : `in ${c.months} consecutive months`
-      }`;
-  }
 }
 
 function describePool(pool: PoolDefinition): string {

@@ -7,12 +7,10 @@
  */
 import { FlereError, usageError } from '../../core/diagnostics.js';
 import { parseMonth } from '../../core/months.js';
-import { type ReadAllocation, readAllocation } from '../../io/allocation-reader.js';
+import type { ReadAllocation } from '../../io/allocation-reader.js';
 import { readCheckResult } from '../../io/check-result-reader.js';
-import type { TextEncoding } from '../../io/decode.js';
 import { readFollowupResult } from '../../io/followup-result-reader.js';
 import { readInput, sourceName } from '../../io/input-source.js';
-import { readTableInput } from '../../io/table-input.js';
 import { readLedger } from '../../io/ledger.js';
 import { writeOutput } from '../../io/output.js';
 import { checkReportExtension } from '../../io/output-format.js';
@@ -20,37 +18,21 @@ import { type OutputTarget, prepareOutput } from '../../io/output-target.js';
 import type { ReportStatuses } from '../../io/render/report/make-report.js';
 import { loadPool } from '../../pools/load-pool.js';
 import type { PoolDefinition } from '../../pools/pool.js';
-import { DEFAULT_POOL, poolNumbers, presetById, poolFileOf } from '../../pools/presets.js';
+import { DEFAULT_POOL, poolFileOf } from '../../pools/presets.js';
 import type { ReportOptions } from '../commands/report.js';
 import { targetGroupRule } from '../commands/target-group-options.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { printWarnings } from '../warnings.js';
-import { checkAllocationPool } from './allocation-of-pool.js';
+import { readAllocationOfPool } from './allocation-of-pool.js';
 import { checkPersonMetrics, coverageOf, evaluateProgress, evaluationMonth, readProgressInput } from './progress-input.js';
 
 /** Runs `flere report ALLOCATION` with parsed options; throws FlereError for bad input. */
 export async function runReport(allocationFile: string, options: ReportOptions, ctx: CliContext): Promise<void> {
   const output = checkUsage(allocationFile, options, ctx);
   const named = options.pool === undefined ? undefined : await loadPool(options.pool);
-  const poolFor = (id: string | undefined): PoolDefinition => named ?? presetById(id ?? '') ?? DEFAULT_POOL;
   if (options.persons !== undefined) checkPersonMetrics(named ?? DEFAULT_POOL);
-  const encoding = options.encoding as TextEncoding | undefined;
-
-  const allocationName = sourceName(allocationFile);
-  const allocationInput = await readTableInput(allocationFile, ctx, { sheet: options.sheet, decimalMark: options.decimalMark, sheetOption: true });
-  const allocation = readAllocation(allocationInput, {
-    file: allocationName,
-    shares: (id) => poolNumbers(poolFor(id)).shares,
-    // Only a grants file is split by the unit, and a grants file names no pool.
-    unit: poolNumbers(poolFor(undefined)).unit,
-    summary: true,
-    ...(encoding ? { encoding } : {}),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
-  });
-  const pool = poolFor(allocation.pool);
-  checkAllocationPool(allocation, pool, poolNumbers(pool).shares, allocationName);
+  const { allocation, pool, name: allocationName } = await readAllocationOfPool(allocationFile, options, async () => named, ctx);
   const statuses = await readStatuses(allocation, pool, options, ctx);
   const followupFile = options.followup === undefined ? undefined : sourceName(options.followup);
   const followup =

@@ -12,7 +12,7 @@ import { workbookOutput } from './xlsx-output.js';
 
 
 /** One row per tranche shown, in the view's order; statuses and yes/no in the run's words. */
-export function checkTrancheTable(view: CheckView, options: Pick<CheckRenderOptions, 'dialect' | 'words'>): DataTable {
+function checkTrancheTable(view: CheckView, options: Pick<CheckRenderOptions, 'dialect' | 'words'>): DataTable {
   const w = options.words ?? wordsFor();
   const scale = finestScale(view.reports.map((r) => r.amount));
   return {

@@ -5,7 +5,8 @@
  * two can never disagree.
  */
 import type { CellKind, CellValue, Sheet, SheetColumn } from '../xlsx/workbook.js';
-import { csvTextChunks, neutralizeFormula, numberText } from './csv-write.js';
+import { neutralizeFormula } from '../formula-text.js';
+import { csvTextChunks, numberText } from './csv-write.js';
 import { groupDigits } from './grouping.js';
 import type { CsvDialect } from './csv-dialect.js';
 

@@ -146,7 +146,7 @@ function explainJson(f: Followup, e: AllocationExplanation, i: number): object {
 // --- CSV and workbook ---------------------------------------------------------------------
 
 /** The recipients as typed rows: `id, name, weight, share, amount`; totals Σ weights, 100 %, the amount paid. */
-export function recipientsTable(v: FollowupView, w: Words): DataTable {
+function recipientsTable(v: FollowupView, w: Words): DataTable {
   const f = v.followup;
   const shares = sharePercents(f);
   const weightScale = finestScale(f.rows.map((r) => r.recipient.weight));
@@ -174,7 +174,7 @@ export function recipientsTable(v: FollowupView, w: Words): DataTable {
  * unallocated part, with an empty recipient id), ready for a pivot table: the `amount`
  * column sums to the follow-up pool.
  */
-export function trailTable(v: FollowupView, w: Words): DataTable {
+function trailTable(v: FollowupView, w: Words): DataTable {
   const f = v.followup;
   const scale = scaleOf(v);
   return {

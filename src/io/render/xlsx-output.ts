@@ -4,11 +4,8 @@
  * nothing for it, not even parsing.
  */
 import { usageError } from '../../core/diagnostics.js';
-import type { Sheet } from '../xlsx/workbook.js';
+import { MAX_SHEET_ROWS, type Sheet } from '../xlsx/workbook.js';
 import { rowCount } from './data-table.js';
-
-/** The most rows an Excel sheet has (2^20), the header and a totals row included. */
-export const MAX_SHEET_ROWS = 1_048_576;
 
 /**
  * The .xlsx bytes of a workbook of `sheets` (the first one shown when it opens). A sheet with

@@ -7,6 +7,7 @@
  * a progress file would pass for "no data": such cells are handed on as their error text.
  */
 import { columnNumber } from './cell-reference.js';
+import { MAX_SHEET_ROWS } from './workbook.js';
 
 /**
  * The most cells a sheet may have. Reading costs about ten times the sheet's XML in memory
@@ -19,9 +20,8 @@ export const MAX_SHEET_CELLS = 2_000_000;
  * every row as wide as the widest, so this bounds its arrays (8 bytes a slot, twice).
  */
 export const MAX_USED_RANGE = 10_000_000;
-/** Excel's own bounds: no sheet has more rows or columns. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+/** Excel's own column bound (XFD); the row bound is {@link MAX_SHEET_ROWS}. */
+const MAX_COLUMNS = 16_384;
 
 /** How far a sheet reaches: its last row and column (1-based) and how many cells it has. */
 export interface SheetExtent {
@@ -55,7 +55,7 @@ export function sheetExtent(xml: string): SheetExtent {
 
 /** Whether an extent is too large to read (see {@link MAX_SHEET_CELLS}). */
 export function tooLarge(extent: SheetExtent): boolean {
-  return extent.rows > MAX_ROWS || extent.columns > MAX_COLUMNS || extent.cells > MAX_SHEET_CELLS || extent.rows * extent.columns > MAX_USED_RANGE;
+  return extent.rows > MAX_SHEET_ROWS || extent.columns > MAX_COLUMNS || extent.cells > MAX_SHEET_CELLS || extent.rows * extent.columns > MAX_USED_RANGE;
 }
 
 /** The XML with every error cell (`t="e"`) typed as text, so that its value (`#N/A`) is read. */

@@ -11,9 +11,9 @@ import type { WorkbookProblem } from './workbook-problem.js';
  * The most bytes a workbook's XML parts may unpack to, all together (128 MiB). Reading takes
  * about ten times the XML in memory; a workbook of 100,000 rows has 25–40 MB of it.
  */
-export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
 /** The most entries an archive may have: a real workbook has a few dozen. */
-export const MAX_ENTRIES = 10_000;
+const MAX_ENTRIES = 10_000;
 
 /** The parts read: the XML under `xl/`, by their paths in the archive. */
 export type UnpackedWorkbook = { readonly ok: true; readonly parts: Record<string, Uint8Array> } | { readonly ok: false; readonly problem: WorkbookProblem };

@@ -14,7 +14,7 @@ export function isZip(bytes: Uint8Array): boolean {
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 /** Whether `bytes` start like an OLE2 compound file: a binary .xls, or an encrypted workbook. */
-export function isOle2(bytes: Uint8Array): boolean {
+function isOle2(bytes: Uint8Array): boolean {
   return bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b);
 }
 

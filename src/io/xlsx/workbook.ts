@@ -5,6 +5,13 @@
  */
 
 /**
+ * Excel's row limit (2^20): no sheet has more rows, the header and a totals row included.
+ * Here, in a module of types only, so that the main bundle may check a table against it
+ * without loading the workbook writer or reader.
+ */
+export const MAX_SHEET_ROWS = 1_048_576;
+
+/**
  * What a column holds, and so how Excel shows it:
  * - `text`: a string cell (never run as a formula, whatever it starts with);
  * - `integer`: a whole number, shown grouped (`26.250.972` in Danish Excel, `26,250,972` in English);

@@ -10,10 +10,8 @@
  * totals row in bold under the filtered range; columns wide enough for their contents.
  */
 import { columnLetter } from './cell-reference.js';
-import type { CellKind, CellValue, Sheet, SheetColumn, Workbook } from './workbook.js';
+import { type CellKind, type CellValue, MAX_SHEET_ROWS, type Sheet, type SheetColumn, type Workbook } from './workbook.js';
 import { type ZipContent, zipFiles } from './zip.js';
-
-export { columnLetter };
 
 /** The widest column made, in characters; longer texts wrap nothing but are cut off on screen. */
 const MAX_WIDTH = 60;
@@ -48,21 +46,15 @@ function checkedName(name: string): string {
   return name;
 }
 
-/** Excel's serial day number of the first day of a `YYYY-MM` month (1900 date system). */
+/**
+ * Excel's serial day number of the first day of a `YYYY-MM` month (1900 date system: 25569 is
+ * 1970-01-01; days are whole, so the result is an integer). Through `setUTCFullYear` rather
+ * than `Date.UTC`, which reads the years 0–99 as 1900–1999.
+ */
 export function monthSerial(month: string): number {
   const m = MONTH.exec(month);
   if (!m) throw new RangeError(`not a month: ${month}`);
-  return daysSinceEpoch(Number(m[1]), Number(m[2]), 1) + 25569;
-}
-
-/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar, in integers. */
-function daysSinceEpoch(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+  return new Date(0).setUTCFullYear(Number(m[1]), Number(m[2]) - 1, 1) / 86_400_000 + 25569;
 }
 
 // What escapeXml changes: most texts have none of it and are returned as they are.
@@ -210,7 +202,7 @@ function sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean): { xml: U
   const addRow = (values: readonly CellValue[], styleIds: readonly ((rounded: boolean) => number)[]): void => {
     r += 1;
     // Excel's last row; callers check the count first (a usage error), so this is a bug.
-    if (r > 1_048_576) throw new RangeError(`sheet ${sheet.name} has more rows than Excel has`);
+    if (r > MAX_SHEET_ROWS) throw new RangeError(`sheet ${sheet.name} has more rows than Excel has`);
     let cells = '';
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j] as SheetColumn;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { FlereError } from '../../../src/core/diagnostics.js';
 import { reiterable } from '../../../src/io/render/data-table.js';
-import { MAX_SHEET_ROWS, workbookOutput } from '../../../src/io/render/xlsx-output.js';
+import { workbookOutput } from '../../../src/io/render/xlsx-output.js';
+import { MAX_SHEET_ROWS } from '../../../src/io/xlsx/workbook.js';
 
 const columns = [{ header: 'id', kind: 'text' as const }];
 const rows = (size: number) =>

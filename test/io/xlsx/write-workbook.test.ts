@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, monthSerial, workbookBytes } from '../../../src/io/xlsx/write-workbook.js';
+import { columnLetter } from '../../../src/io/xlsx/cell-reference.js';
+import { monthSerial, workbookBytes } from '../../../src/io/xlsx/write-workbook.js';
 import type { Workbook } from '../../../src/io/xlsx/workbook.js';
 
 const parts = (wb: Workbook) => {

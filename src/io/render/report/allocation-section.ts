@@ -2,7 +2,6 @@
  * Section 1: the allocation. The check that the amounts make the pool, the applicants' and
  * non-applicants' totals, each tranche's total, the bars, and every amount in a table.
  */
-import { sumFixed } from '../../../core/decimal.js';
 import { allocationBars } from './allocation-bars.js';
 import { danish, esc, kr, percentText, plain, plural } from './format.js';
 import type { ReportView } from './model.js';
@@ -12,13 +11,12 @@ export function allocationSection(view: ReportView): string {
   const a = view.allocation;
   const shares = view.pool.tranches.map((t) => t.share);
   const n = a.byAmount.length;
-  const sumWithRest = sumFixed([a.sum, a.unallocated]);
-  const rest = a.unallocated.digits === 0n ? '' : ` + ${kr(a.unallocated)} kr. below one unit = ${kr(sumWithRest)} kr.`;
+  const rest = a.unallocated.digits === 0n ? '' : ` + ${kr(a.unallocated)} kr. below one unit = ${kr(a.counted)} kr.`;
   const who = `the amounts of the ${plural(n, 'kommune', 'kommuner')} add up to ${kr(a.sum)} kr.${rest}`;
   const check =
     a.total === undefined
-      ? `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}">Sum: ${who} (the allocation file states no total to check it against).</p>`
-      : `<p class="check" data-check="allocation" data-sum="${plain(sumWithRest)}" data-total="${plain(a.total)}" data-balances="${a.balances === true}">` +
+      ? `<p class="check" data-check="allocation" data-sum="${plain(a.counted)}">Sum: ${who} (the allocation file states no total to check it against).</p>`
+      : `<p class="check" data-check="allocation" data-sum="${plain(a.counted)}" data-total="${plain(a.total)}" data-balances="${a.balances === true}">` +
         `Check: ${who} = the pool, ${kr(a.total)} kr. <span class="${a.balances ? 'ok' : 'bad'}">${a.balances ? '✓' : '✗'}</span></p>`;
   const kpis = [
     `<li data-kpi="applied" data-amount="${plain(a.applied.amount)}"><b>${kr(a.applied.amount)} kr.</b><span>${plural(a.applied.kommuner, 'kommune', 'kommuner')} applied: their tranches</span></li>`,

@@ -4,7 +4,7 @@
  * tranche, forfeited, pending, did not apply, below one unit), which sums to the pool. Each
  * month carries its exact cumulative amounts in `data-cumulative`.
  */
-import { type Fixed, sumFixed as sum } from '../../../core/decimal.js';
+import { compareFixed, type Fixed, sumFixed as sum } from '../../../core/decimal.js';
 import type { AllocationSummary } from '../../../core/report-allocation.js';
 import type { Timeline } from '../../../core/report-timeline.js';
 import { kronerAxis, verticalAxis } from './axis.js';
@@ -25,8 +25,9 @@ interface Part {
   readonly cls: string;
 }
 
-/** The SVG of the cumulative kroner due, against `total` (the pool). */
-export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary, total: Fixed, shares: readonly string[]): string {
+/** The SVG of the cumulative kroner due, against the pool (`allocation.pool`, kroner). */
+export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary, shares: readonly string[]): string {
+  const total = allocation.pool;
   const parts: Part[] = [
     ...timeline.fellDue.map((f, t) => ({ key: `fell-due-${t + 1}`, label: `tranche ${t + 1} fell due`, amount: f, cls: trancheClass(t + 1) })),
     { key: 'forfeited', label: 'forfeited', amount: sum(timeline.totals.forfeited), cls: 'ff' },
@@ -68,7 +69,8 @@ export function cumulativeDue(timeline: Timeline, allocation: AllocationSummary,
     verticalAxis(axis, LEFT, plotRight - 10, y0, PLOT, 'fallen due so far') +
     columns.join('') +
     reference(total, 'ref', 'pool', -4) +
-    (applicants.digits === total.digits && applicants.scale === total.scale ? '' : reference(applicants, 'ref2', 'applicants’ tranches', 12)) +
+    // Equal in value, not in digits and scale: 100 and 100.00 kr. are one line.
+    (compareFixed(applicants, total) === 0 ? '' : reference(applicants, 'ref2', 'applicants’ tranches', 12)) +
     monthAxis(timeline.months.map((m) => m.month), slots, y0, 'month') +
     outcomeColumn(parts, plotRight + 16, y0, scale, timeline.months[timeline.months.length - 1]?.month) +
     '</svg>'

@@ -24,7 +24,7 @@ export const groupName = (g: FollowupGroup): string => (g.tranche === null ? 'di
 export const groupKey = (g: FollowupGroup): string => (g.tranche === null ? 'not-applied' : `forfeited-${g.tranche}`);
 
 /** Fill class of a group: hatched grey for money of kommuner that did not apply; the forfeited ones alternate dark and light. */
-export function groupClass(flows: FollowupFlows, g: FollowupGroup): string {
+function groupClass(flows: FollowupFlows, g: FollowupGroup): string {
   if (g.tranche === null) return 'na';
   const forfeited = flows.groups.filter((x) => x.tranche !== null);
   return forfeited.indexOf(g) % 2 === 0 ? 'ff' : 'ffl';

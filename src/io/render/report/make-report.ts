@@ -6,7 +6,7 @@
  * pure: problems come back as diagnostics, for the CLI to raise.
  */
 import type { Fixed } from '../../../core/decimal.js';
-import { formatFixed, sumFixed } from '../../../core/decimal.js';
+import { formatFixed } from '../../../core/decimal.js';
 import type { Diagnostic } from '../../../core/diagnostics.js';
 import type { Month } from '../../../core/months.js';
 import type { KommuneProgress } from '../../../core/conditions.js';
@@ -15,6 +15,7 @@ import { accountForPool, type FollowupResult, followupFlows } from '../../../cor
 import { watchProgress } from '../../../core/report-progress.js';
 import { outcomeProblems, type TrancheOutcome, trancheTimeline } from '../../../core/report-timeline.js';
 import type { AllocatedKommune, TrancheReport } from '../../../core/tranche-status.js';
+import { describeCondition } from '../../../pools/describe-condition.js';
 import type { PoolDefinition } from '../../../pools/pool.js';
 import type { ReportPool, ReportView } from './model.js';
 import { renderReport } from './page.js';
@@ -67,8 +68,9 @@ export function makeReport(input: ReportInput): MadeReport {
   const { pool, allocation } = input;
   const summary = summariseAllocation(allocation.kommuner, allocation);
   if (summary.balances === false && summary.total !== undefined) {
-    const sum = formatFixed(sumFixed([summary.sum, summary.unallocated]));
-    return { problems: [{ code: 'followup.allocation-total', file: allocation.file, args: { total: formatFixed(summary.total), sum } }] };
+    return {
+      problems: [{ code: 'followup.allocation-total', file: allocation.file, args: { total: formatFixed(summary.total), sum: formatFixed(summary.counted) } }],
+    };
   }
   const s = input.statuses;
   if (s?.kind === 'check') {
@@ -129,17 +131,6 @@ function reportPool(pool: PoolDefinition): ReportPool {
     name: pool.name,
     start: pool.start,
     end: pool.end,
-    tranches: pool.tranches.map((t) => ({ share: t.share, label: t.label ?? describe(t.condition) })),
+    tranches: pool.tranches.map((t) => ({ share: t.share, label: t.label ?? describeCondition(t.condition) })),
   };
-}
-
-function describe(c: PoolDefinition['tranches'][number]['condition']): string {
-  switch (c.kind) {
-    case 'at-start':
-      return 'at start';
-    case 'all-cleared':
-      return `${c.cleared} reaches ${c.target}`;
-    case 'threshold':
-      return `${c.numerator} / ${c.denominator} ≥ ${c.threshold} % in ${c.months === 1 ? '1 month' : `${c.months} consecutive months`}`;
-  }
 }

@@ -3,7 +3,6 @@
  * font or file to fetch; a Content-Security-Policy that forbids fetching anything), readable
  * on a laptop and printable on A4. Built into a bundle of its own, loaded only by `report`.
  */
-import { sumFixed } from '../../../core/decimal.js';
 import { allocationSection } from './allocation-section.js';
 import { esc, kr, monthLong, plural } from './format.js';
 import { followupSection } from './followup-section.js';
@@ -17,7 +16,7 @@ export function renderReport(view: ReportView): string {
   const { pool } = view;
   const period = `${monthLong(pool.start)} – ${monthLong(pool.end)}`;
   const title = `${pool.name}, ${period}`;
-  const total = view.allocation.total ?? sumFixed([view.allocation.sum, view.allocation.unallocated]);
+  const total = view.allocation.pool;
   const made = [
     `the allocation ${view.inputs.allocation}`,
     ...(view.inputs.statuses ? [`${view.inputs.statuses.kind === 'check' ? 'the check result' : 'the progress'} ${view.inputs.statuses.file}`] : []),

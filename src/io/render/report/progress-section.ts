@@ -19,7 +19,7 @@ const METRIC: Readonly<Record<string, string>> = {
 const metric = (name: string): string => METRIC[name] ?? name;
 
 /** A series as a column heading: `in virksomhedsrettet indsats / recipients`. */
-export const seriesTitle = (s: RatioSeries): string => `${metric(s.numerator)} / ${metric(s.denominator)}`;
+const seriesTitle = (s: RatioSeries): string => `${metric(s.numerator)} / ${metric(s.denominator)}`;
 
 const GROUPS: readonly { attention: Attention; title: string }[] = [
   { attention: 'stopped', title: 'Data stopped' },

@@ -13,10 +13,10 @@ import { monthAxis, monthSlots } from './month-axis.js';
 import { line, rect, svgOpen, text } from './svg.js';
 
 /** Width and height of a sparkline, and its inner margins. */
-export const SPARK = { width: 280, height: 40, left: 34, right: 4, top: 3, bottom: 4 } as const;
+const SPARK = { width: 280, height: 40, left: 34, right: 4, top: 3, bottom: 4 } as const;
 
 /** The top of a series' scale in percent: 100 for "all cleared", else twice the highest threshold (at most 100). */
-export function scaleTop(series: RatioSeries): number {
+function scaleTop(series: RatioSeries): number {
   const highest = Math.max(...series.rules.map((r) => Number(r.threshold)));
   return highest >= 100 ? 100 : Math.min(100, 2 * highest);
 }

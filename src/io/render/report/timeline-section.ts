@@ -23,7 +23,7 @@ export function timelineSection(view: ReportView): string {
     return `<section id="tranches"><h2>2. The tranches over time</h2><p class="note">Not shown: give the tranches’ statuses, as a check result (<code>--check check.json</code>) or as progress (<code>--progress progress.csv</code>).</p></section>`;
   }
   const shares = view.pool.tranches.map((x) => x.share);
-  const total = view.allocation.total ?? sumFixed([view.allocation.sum, view.allocation.unallocated]);
+  const total = view.allocation.pool;
   const fell = tally(t, ['due', 'paid']);
   const paid = tally(t, ['paid']);
   const pending = tally(t, ['pending']);
@@ -42,7 +42,7 @@ export function timelineSection(view: ReportView): string {
 ${dueByMonth(t, shares)}
 <figcaption>Each bar is the kroner of the tranches that fell due that month (due or paid), stacked by tranche; above it, the month’s total in millions.</figcaption></figure>
 <figure><h3>Kroner fallen due so far, by tranche, against the pool</h3>
-${cumulativeDue(t, view.allocation, total, shares)}
+${cumulativeDue(t, view.allocation, shares)}
 <figcaption>The stacked columns add up what has fallen due so far. The column on the right is the whole pool at the last month: what fell due, what is pending or forfeited, and the money of kommuner that did not apply; it adds up to the pool, ${kr(total)} kr.</figcaption></figure>
 <figure><h3>When each kommune’s tranches fell due</h3>
 ${trancheGrid(t)}
