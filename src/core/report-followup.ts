@@ -8,6 +8,7 @@
 import { compareFixed, type Fixed, formatFixed, sumFixed } from './decimal.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { FollowupSourceKind } from './followup.js';
+import { keptByApplicants, originalOutcome } from './followup-accounting.js';
 import type { TrancheOutcome } from './report-timeline.js';
 import type { AllocatedKommune } from './tranche-status.js';
 
@@ -234,14 +235,17 @@ export function accountForPool(
   result: Pick<FollowupResult, 'pool' | 'sources' | 'earlier' | 'notDistributed'>,
   stated: { readonly total?: Fixed; readonly unallocated: Fixed },
 ): PoolAccount {
-  const all = [...result.sources, ...result.earlier.sources, ...result.notDistributed];
-  const forfeited = new Set(all.filter((s) => s.tranche !== null).map((s) => `${s.id}#${s.tranche}`));
-  const kept = sumFixed(
-    kommuner.flatMap((k) => (k.applied ? k.tranches.filter((_, i) => !forfeited.has(`${k.id}#${i + 1}`)) : [])),
-  );
+  const kept = keptByApplicants(kommuner, [...result.sources, ...result.earlier.sources, ...result.notDistributed]);
   const earlier = sumFixed([result.earlier.paid, result.earlier.unallocated]);
   const notDistributed = sumFixed(result.notDistributed.map((s) => s.amount));
-  const outcome = sumFixed([kept, earlier, result.pool, notDistributed, stated.unallocated]);
+  // The pool as the result states it: checkSums has held it to its recipients and rest.
+  const outcome = originalOutcome({
+    kept,
+    earlier,
+    followup: result.pool,
+    notYetDistributed: notDistributed,
+    allocationUnallocated: stated.unallocated,
+  });
   const total = stated.total ?? outcome;
   return { kept, earlier, followup: result.pool, notDistributed, unallocated: stated.unallocated, total, balances: equal(outcome, total) };
 }
