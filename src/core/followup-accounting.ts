@@ -73,6 +73,45 @@ export function originalPoolOf(allocation: readonly AllocatedKommune[], original
 }
 
 /**
+ * Σ tranches (kroner) that the applying kommuner keep: each of their tranches that is no
+ * forfeited-tranche source among `sources` (this round's, an earlier round's or one held
+ * back; a non-applicant's own money never matches a tranche). Summed from the allocation,
+ * not from the follow-up, so that the original balance is a true check of the sources.
+ */
+export function keptByApplicants(
+  allocation: readonly AllocatedKommune[],
+  sources: readonly Pick<FollowupSource, 'id' | 'tranche'>[],
+): Fixed {
+  const forfeited = new Set(sources.filter((s) => s.tranche !== null).map(sourceKey));
+  return sum(
+    allocation.flatMap((k) => (k.applied ? k.tranches.filter((_, j) => !forfeited.has(sourceKey({ id: k.id, tranche: j + 1 }))) : [])),
+  );
+}
+
+/** The parts that make the original pool after a follow-up round, each in kroner. */
+export interface OriginalPoolParts {
+  /** {@link keptByApplicants}. */
+  readonly kept: Fixed;
+  /** What earlier rounds paid and left below one unit (0 without any). */
+  readonly earlier: Fixed;
+  /** This round's follow-up pool: what it paid plus its rest below one unit. */
+  readonly followup: Fixed;
+  /** Sources held back for a later round. */
+  readonly notYetDistributed: Fixed;
+  /** The allocation's own rest below one unit. */
+  readonly allocationUnallocated: Fixed;
+}
+
+/**
+ * Σ of the parts, exact: what the original pool is after a follow-up round when no krone was
+ * lost or invented. `flere followup` and `flere report` both compare it with the original
+ * pool, so they balance the same parts.
+ */
+export function originalOutcome(parts: OriginalPoolParts): Fixed {
+  return sum([parts.kept, parts.earlier, parts.followup, parts.notYetDistributed, parts.allocationUnallocated]);
+}
+
+/**
  * Accounts for the original pool after a follow-up round. The applicants' kept money is
  * summed from the allocation's tranches (skipping every tranche that is a follow-up source
  * anywhere), the follow-up pool from its sources, the recipients' money from their rows,
@@ -85,33 +124,26 @@ export function accountFollowup(
   others: OtherRounds = { heldBack: [] },
 ): FollowupAccounting {
   const earlierSources = others.earlier?.sources ?? [];
-  const forfeited = new Set(
-    [...followup.sources, ...earlierSources, ...others.heldBack].filter((s) => s.tranche !== null).map(sourceKey),
-  );
   const allocated = sum(allocation.map((k) => k.amount));
   const allocationUnallocated = original.unallocated ?? ZERO;
-  const keptByApplicants = sum(
-    allocation.flatMap((k) => (k.applied ? k.tranches.filter((_, j) => !forfeited.has(sourceKey({ id: k.id, tranche: j + 1 }))) : [])),
-  );
+  const kept = keptByApplicants(allocation, [...followup.sources, ...earlierSources, ...others.heldBack]);
   const earlierPaid = others.earlier?.paid ?? ZERO;
   const earlierUnallocated = others.earlier?.unallocated ?? ZERO;
   const notYetDistributed = sum(others.heldBack.map((s) => s.amount));
   const followupPaid = sum(followup.rows.map((r) => unitsToAmount(r.amount, followup.unit)));
   const originalPool = originalPoolOf(allocation, original);
-  const outcome = sum([
-    keptByApplicants,
-    earlierPaid,
-    earlierUnallocated,
-    followupPaid,
-    followup.unallocated,
+  const outcome = originalOutcome({
+    kept,
+    earlier: sum([earlierPaid, earlierUnallocated]),
+    followup: sum([followupPaid, followup.unallocated]),
     notYetDistributed,
     allocationUnallocated,
-  ]);
+  });
   const amounts = {
     originalPool,
     allocated,
     allocationUnallocated,
-    keptByApplicants,
+    keptByApplicants: kept,
     earlierPaid,
     earlierUnallocated,
     notYetDistributed,

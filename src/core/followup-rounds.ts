@@ -98,10 +98,11 @@ export function checkEarlierRounds(
 }
 
 /**
- * What source `s` is worth in the allocation: a non-applicant's whole amount, or an
- * applicant's tranche; undefined when the allocation has no such source.
+ * What source `s` is worth in the allocation, in kroner: a non-applicant's whole amount, or
+ * an applicant's tranche; undefined when the allocation has no such source (no kommune `k`,
+ * a kind that does not fit whether it applied, or no such tranche).
  */
-function amountInAllocation(k: AllocatedKommune | undefined, s: FollowupSource): Fixed | undefined {
+export function amountInAllocation(k: AllocatedKommune | undefined, s: FollowupSource): Fixed | undefined {
   if (k === undefined) return undefined;
   if (s.kind === 'not-applied') return k.applied ? undefined : k.amount;
   return k.applied && s.tranche !== null ? k.tranches[s.tranche - 1] : undefined;

@@ -49,25 +49,20 @@ export function collectSources(
   const problems: Diagnostic[] = [];
   if (checked === undefined) return { sources, problems };
 
-  const byId = new Map(allocation.map((k) => [k.id, k]));
-  const seen = new Map<string, string>();
-  for (const t of checked) {
+  const refuse = {
+    duplicate: (t: CheckedTranche, first: CheckedTranche): Diagnostic => ({
+      code: 'followup.check-duplicate',
+      file,
+      value: t.path,
+      args: { kommune: t.id, tranche: t.tranche, first: first.path },
+    }),
+    unknown: (t: CheckedTranche): Diagnostic => ({ code: 'followup.check-unknown-kommune', file, value: t.path, args: { kommune: t.id } }),
+  };
+  visitAllocated(allocation, checked, (t) => ledgerKey(t.id, t.tranche), refuse, problems, (t, k) => {
     const at = { file, value: t.path };
-    const key = ledgerKey(t.id, t.tranche);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push({ code: 'followup.check-duplicate', ...at, args: { kommune: t.id, tranche: t.tranche, first } });
-      continue;
-    }
-    seen.set(key, t.path);
-    const k = byId.get(t.id);
-    if (k === undefined) {
-      problems.push({ code: 'followup.check-unknown-kommune', ...at, args: { kommune: t.id } });
-      continue;
-    }
     if (!k.applied) {
       problems.push({ code: 'followup.check-not-applied', ...at, args: { kommune: t.id, name: k.name } });
-      continue;
+      return;
     }
     const expected = k.tranches[t.tranche - 1];
     if (expected === undefined) {
@@ -76,7 +71,7 @@ export function collectSources(
         ...at,
         args: { kommune: t.id, name: k.name, tranche: t.tranche, count: k.tranches.length },
       });
-      continue;
+      return;
     }
     if (compareFixed(expected, t.amount) !== 0) {
       problems.push({
@@ -84,11 +79,41 @@ export function collectSources(
         ...at,
         args: { kommune: t.id, name: k.name, tranche: t.tranche, found: formatFixed(t.amount), expected: formatFixed(expected) },
       });
-      continue;
+      return;
     }
     if (t.status === 'forfeited') {
       sources.push({ kind: 'forfeited', id: k.id, name: k.name, tranche: t.tranche, amount: expected });
     }
-  }
+  });
   return { sources, problems };
+}
+
+/**
+ * Visits, in order, each item whose kommune is in the allocation, once per `key`. An item
+ * whose key an earlier item had (`refuse.duplicate`, given that first item) or whose kommune
+ * the allocation lacks (`refuse.unknown`) is refused and skipped: its diagnostic is pushed to
+ * `problems` as it comes, so problems keep the items' order and `visit` sees each source
+ * once, with its kommune, before it checks the money.
+ */
+export function visitAllocated<T extends { readonly id: string }>(
+  allocation: readonly AllocatedKommune[],
+  items: readonly T[],
+  key: (item: T) => string,
+  refuse: { readonly duplicate: (item: T, first: T) => Diagnostic; readonly unknown: (item: T) => Diagnostic },
+  problems: Diagnostic[],
+  visit: (item: T, kommune: AllocatedKommune) => void,
+): void {
+  const byId = new Map(allocation.map((k) => [k.id, k]));
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const first = seen.get(key(item));
+    if (first !== undefined) {
+      problems.push(refuse.duplicate(item, first));
+      continue;
+    }
+    seen.set(key(item), item);
+    const k = byId.get(item.id);
+    if (k === undefined) problems.push(refuse.unknown(item));
+    else visit(item, k);
+  }
 }

@@ -17,8 +17,19 @@ export interface Period {
  */
 export const PERIOD_MARGIN_MONTHS = 36;
 
-/** Whether `month` lies within `period` widened by {@link PERIOD_MARGIN_MONTHS} on both sides. */
+/**
+ * The month indexes (year × 12 + month − 1, as {@link monthIndex} counts) that data for
+ * `period` may have: the period widened by {@link PERIOD_MARGIN_MONTHS} on both sides, both
+ * ends included, so `first <= last`. The one place the margin is applied, so the progress
+ * reader's check and the person reader's month range cannot drift apart.
+ */
+export function periodMonthRange(period: Period): { readonly first: number; readonly last: number } {
+  return { first: monthIndex(period.start) - PERIOD_MARGIN_MONTHS, last: monthIndex(period.end) + PERIOD_MARGIN_MONTHS };
+}
+
+/** Whether `month` lies within `period` widened by {@link PERIOD_MARGIN_MONTHS} on both sides ({@link periodMonthRange}). */
 export function nearPeriod(month: Month, period: Period): boolean {
   const i = monthIndex(month);
-  return i >= monthIndex(period.start) - PERIOD_MARGIN_MONTHS && i <= monthIndex(period.end) + PERIOD_MARGIN_MONTHS;
+  const { first, last } = periodMonthRange(period);
+  return i >= first && i <= last;
 }

@@ -7,9 +7,12 @@
  */
 import { compareFixed, type Fixed, formatFixed, sumFixed } from './decimal.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { FollowupSourceKind } from './followup.js';
+import { type FollowupSourceKind, sourceKey } from './followup.js';
+import { keptByApplicants, originalOutcome } from './followup-accounting.js';
+import { amountInAllocation } from './followup-rounds.js';
+import { visitAllocated } from './followup-sources.js';
 import type { TrancheOutcome } from './report-timeline.js';
-import type { AllocatedKommune } from './tranche-status.js';
+import { type AllocatedKommune, ledgerKey } from './tranche-status.js';
 
 /** A source of a follow-up result: `to[r]` went to recipient r of the result (by id). */
 export interface FollowupResultSource {
@@ -128,30 +131,21 @@ function checkSources(
   problems: Diagnostic[],
 ): void {
   const { file } = context;
-  const byId = new Map(context.kommuner.map((k) => [k.id, k]));
-  const status = new Map(context.outcomes?.map((o) => [`${o.id}#${o.tranche}`, o.status]));
-  const seen = new Set<string>();
-  for (const s of result.sources) {
+  const status = new Map(context.outcomes?.map((o) => [ledgerKey(o.id, o.tranche), o.status]));
+  const refuse = {
+    duplicate: (s: FollowupResultSource): Diagnostic => ({ code: 'report.followup-duplicate', file, value: s.path, args: { kommune: s.id, name: s.name } }),
+    unknown: (s: FollowupResultSource): Diagnostic => ({ code: 'report.followup-unknown-kommune', file, value: s.path, args: { kommune: s.id } }),
+  };
+  visitAllocated(context.kommuner, result.sources, sourceKey, refuse, problems, (s, k) => {
     const at = { file, value: s.path };
-    const key = `${s.id}#${s.tranche ?? 0}`;
-    if (seen.has(key)) {
-      problems.push({ code: 'report.followup-duplicate', ...at, args: { kommune: s.id, name: s.name } });
-      continue;
-    }
-    seen.add(key);
-    const k = byId.get(s.id);
-    if (k === undefined) {
-      problems.push({ code: 'report.followup-unknown-kommune', ...at, args: { kommune: s.id } });
-      continue;
-    }
     if ((s.kind === 'not-applied') === k.applied) {
       problems.push({ code: 'report.followup-kind', ...at, args: { kommune: k.id, name: k.name, kind: s.kind } });
-      continue;
+      return;
     }
-    const expected = s.tranche === null ? k.amount : k.tranches[s.tranche - 1];
+    const expected = amountInAllocation(k, s);
     if (expected === undefined) {
       problems.push({ code: 'report.followup-no-such-tranche', ...at, args: { kommune: k.id, name: k.name, tranche: s.tranche ?? 0 } });
-      continue;
+      return;
     }
     if (!equal(expected, s.amount)) {
       problems.push({
@@ -159,13 +153,13 @@ function checkSources(
         ...at,
         args: { kommune: k.id, name: k.name, found: formatFixed(s.amount), expected: formatFixed(expected) },
       });
-      continue;
+      return;
     }
-    const now = s.tranche === null ? undefined : status.get(key);
+    const now = s.tranche === null ? undefined : status.get(ledgerKey(s.id, s.tranche));
     if (now !== undefined && now !== 'forfeited') {
       problems.push({ code: 'report.followup-not-forfeited', ...at, args: { kommune: k.id, name: k.name, tranche: s.tranche ?? 0, status: now } });
     }
-  }
+  });
 }
 
 function checkSums(result: FollowupResult, file: string, problems: Diagnostic[]): void {
@@ -234,14 +228,17 @@ export function accountForPool(
   result: Pick<FollowupResult, 'pool' | 'sources' | 'earlier' | 'notDistributed'>,
   stated: { readonly total?: Fixed; readonly unallocated: Fixed },
 ): PoolAccount {
-  const all = [...result.sources, ...result.earlier.sources, ...result.notDistributed];
-  const forfeited = new Set(all.filter((s) => s.tranche !== null).map((s) => `${s.id}#${s.tranche}`));
-  const kept = sumFixed(
-    kommuner.flatMap((k) => (k.applied ? k.tranches.filter((_, i) => !forfeited.has(`${k.id}#${i + 1}`)) : [])),
-  );
+  const kept = keptByApplicants(kommuner, [...result.sources, ...result.earlier.sources, ...result.notDistributed]);
   const earlier = sumFixed([result.earlier.paid, result.earlier.unallocated]);
   const notDistributed = sumFixed(result.notDistributed.map((s) => s.amount));
-  const outcome = sumFixed([kept, earlier, result.pool, notDistributed, stated.unallocated]);
+  // The pool as the result states it: checkSums has held it to its recipients and rest.
+  const outcome = originalOutcome({
+    kept,
+    earlier,
+    followup: result.pool,
+    notYetDistributed: notDistributed,
+    allocationUnallocated: stated.unallocated,
+  });
   const total = stated.total ?? outcome;
   return { kept, earlier, followup: result.pool, notDistributed, unallocated: stated.unallocated, total, balances: equal(outcome, total) };
 }

@@ -8,7 +8,7 @@ import type { MonthlyCounts } from '../core/conditions.js';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dataError, usageError } from '../core/diagnostics.js';
 import { type Month, monthFromIndex, monthIndex } from '../core/months.js';
-import { PERIOD_MARGIN_MONTHS, type Period } from '../core/period.js';
+import { type Period, periodMonthRange } from '../core/period.js';
 import { PersonProgress, type ProgressRow } from '../core/person-progress.js';
 import type { TargetGroupRule } from '../core/target-group.js';
 import { checkStdin } from './input-source.js';
@@ -48,10 +48,7 @@ export interface PersonProgressResult {
 export async function readPersonProgress(path: string, options: PersonProgressInput): Promise<PersonProgressResult> {
   const resolve = await loadRegistryResolver();
   const sink = new PersonProgress();
-  const months = options.period && {
-    first: monthIndex(options.period.start) - PERIOD_MARGIN_MONTHS,
-    last: monthIndex(options.period.end) + PERIOD_MARGIN_MONTHS,
-  };
+  const months = options.period && periodMonthRange(options.period);
   const read = { name: options.name, resolve, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(months ? { months } : {}) };
   let summary: PersonReadSummary;
   if (path === '-') {

@@ -38,7 +38,7 @@ export async function runReport(allocationFile: string, options: ReportOptions, 
   const followup =
     options.followup === undefined || followupFile === undefined
       ? undefined
-      : { file: followupFile, result: readFollowupResult(await readInput(options.followup, ctx), followupFile) };
+      : { file: followupFile, result: readFollowupResult(await readInput(options.followup, ctx), followupFile, 'followup-result') };
 
   // The report's own bundle (dist/report.cjs), loaded only here.
   const { makeReport } = await import('../../io/render/report/make-report.js');
